@@ -1,0 +1,56 @@
+package cn.hexi.newsroom.events;
+
+/**
+ * The one place where every event's topic, CloudEvents type, payload record and JSON Schema are named.
+ * Keys: raw and parsed issues are keyed by issue id, article events by article id.
+ */
+public enum EventType {
+    RAW_ISSUE("newsroom.issues.raw", "cn.hexi.newsroom.issue.raw.v1", RawIssue.class, "raw-issue.v1.json"),
+    ISSUE_PARSED("newsroom.issues.parsed", "cn.hexi.newsroom.issue.parsed.v1", IssueParsed.class, "issue-parsed.v1.json"),
+    ARTICLE_PARSED("newsroom.articles.parsed", "cn.hexi.newsroom.article.parsed.v1", ParsedArticle.class, "article-parsed.v1.json"),
+    ARTICLE_ENRICHED("newsroom.articles.enriched", "cn.hexi.newsroom.article.enriched.v1", EnrichedArticle.class, "article-enriched.v1.json"),
+    ARTICLE_PUBLISHED("newsroom.articles.published", "cn.hexi.newsroom.article.published.v1", ArticlePublished.class, "article-published.v1.json");
+
+    private final String topic;
+    private final String cloudEventType;
+    private final Class<?> payloadType;
+    private final String schemaFile;
+
+    EventType(String topic, String cloudEventType, Class<?> payloadType, String schemaFile) {
+        this.topic = topic;
+        this.cloudEventType = cloudEventType;
+        this.payloadType = payloadType;
+        this.schemaFile = schemaFile;
+    }
+
+    public String topic() {
+        return topic;
+    }
+
+    public String cloudEventType() {
+        return cloudEventType;
+    }
+
+    public Class<?> payloadType() {
+        return payloadType;
+    }
+
+    /** Classpath resource of the payload's JSON Schema. */
+    public String schemaResource() {
+        return "schemas/" + schemaFile;
+    }
+
+    /** The dead-letter topic for records that the given stage could not process from this topic. */
+    public String deadLetterTopic(String stage) {
+        return topic + ".dlq." + stage;
+    }
+
+    public static EventType forCloudEventType(String cloudEventType) {
+        for (EventType type : values()) {
+            if (type.cloudEventType.equals(cloudEventType)) {
+                return type;
+            }
+        }
+        throw new IllegalArgumentException("unknown CloudEvents type " + cloudEventType);
+    }
+}

@@ -1,0 +1,17 @@
+package cn.hexi.newsroom.events;
+
+import java.time.Instant;
+import java.util.List;
+
+/** The issue-level outcome of a parse: which articles it produced and the parse report. */
+public record IssueParsed(
+        String issueId,
+        IssueMetadata metadata,
+        List<String> articleIds,
+        ParseReport report,
+        Instant parsedAt) {
+
+    public IssueParsed {
+        articleIds = List.copyOf(articleIds);
+    }
+}

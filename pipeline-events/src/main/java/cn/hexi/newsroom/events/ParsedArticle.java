@@ -1,0 +1,43 @@
+package cn.hexi.newsroom.events;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One article as the parse service extracted it from an issue.
+ *
+ * @param sequence   position of the article in the issue, from 1
+ * @param kind       {@code news}, {@code photo}, {@code note} or {@code unstructured}
+ * @param titleSpans source spans of the title-block fields, keyed by field name
+ *                   ({@code section}, {@code kicker}, {@code headline}, {@code subheadline}, {@code deck})
+ */
+public record ParsedArticle(
+        String issueId,
+        String articleId,
+        int sequence,
+        IssueMetadata issue,
+        String kind,
+        String section,
+        String kicker,
+        String headline,
+        String subheadline,
+        String deck,
+        List<Byline> bylines,
+        List<String> photographers,
+        List<BodyItem> body,
+        List<String> flags,
+        Map<String, List<Span>> titleSpans) {
+
+    public ParsedArticle {
+        bylines = List.copyOf(bylines);
+        photographers = List.copyOf(photographers);
+        body = List.copyOf(body);
+        flags = List.copyOf(flags);
+        titleSpans = Map.copyOf(titleSpans);
+    }
+
+    /** Stable id: the same issue parsed again yields the same ids. */
+    public static String articleId(String issueId, int sequence) {
+        return issueId + "-" + String.format("%03d", sequence);
+    }
+}

@@ -1,0 +1,66 @@
+package cn.hexi.newsroom.events.spring;
+
+import cn.hexi.newsroom.events.EventCodec;
+import cn.hexi.newsroom.events.EventType;
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.Map;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.kafka.core.KafkaTemplate;
+
+/** Gives every service the same event codec, a durable event publisher, and the pipeline topics. */
+@AutoConfiguration(after = KafkaAutoConfiguration.class)
+@EnableConfigurationProperties(EventsProperties.class)
+public class NewsroomEventsAutoConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    public EventCodec eventCodec() {
+        return new EventCodec();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    public Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    public EventPublisher eventPublisher(KafkaProperties kafka, EventsProperties events, EventCodec codec, Clock clock,
+                                         @Value("${spring.application.name}") String applicationName) {
+        Map<String, Object> config = kafka.buildProducerProperties();
+        // Durability is not a deployment choice: an event is published only once every in-sync replica has it.
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+        config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+        config.putIfAbsent(ProducerConfig.LINGER_MS_CONFIG, 5);
+        var template = new KafkaTemplate<String, byte[]>(new DefaultKafkaProducerFactory<>(config));
+        template.setMicrometerEnabled(true);
+        return new EventPublisher(template, codec, "/newsroom/" + applicationName, events.sendTimeout(), clock);
+    }
+
+    @Bean
+    public KafkaAdmin.NewTopics pipelineTopics(EventsProperties events) {
+        return new KafkaAdmin.NewTopics(Arrays.stream(EventType.values())
+                .map(type -> TopicBuilder.name(type.topic())
+                        .partitions(events.partitions())
+                        .replicas(events.replicationFactor())
+                        .build())
+                .toArray(NewTopic[]::new));
+    }
+}

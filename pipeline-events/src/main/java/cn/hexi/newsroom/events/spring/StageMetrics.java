@@ -1,0 +1,55 @@
+package cn.hexi.newsroom.events.spring;
+
+import cn.hexi.newsroom.events.EventType;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.util.function.Supplier;
+
+/**
+ * The per-stage flow metrics every service exports (see docs/metrics.md):
+ * {@code newsroom.stage.records.in} by outcome, {@code newsroom.stage.records.out} by topic, and
+ * {@code newsroom.stage.processing} timing each input record.
+ */
+public class StageMetrics {
+
+    public static final String RECORDS_IN = "newsroom.stage.records.in";
+    public static final String RECORDS_OUT = "newsroom.stage.records.out";
+    public static final String PROCESSING = "newsroom.stage.processing";
+
+    private final MeterRegistry registry;
+    private final String stage;
+
+    public StageMetrics(MeterRegistry registry, String stage) {
+        this.registry = registry;
+        this.stage = stage;
+    }
+
+    /** Runs the processing of one input record, counting it as {@code success} or {@code failed} and timing it. */
+    public <T> T process(Supplier<T> work) {
+        Timer.Sample sample = Timer.start(registry);
+        String outcome = "failed";
+        try {
+            T result = work.get();
+            outcome = "success";
+            return result;
+        } finally {
+            sample.stop(Timer.builder(PROCESSING).tag("stage", stage).tag("outcome", outcome)
+                    .publishPercentileHistogram().register(registry));
+            recordIn(outcome, "none");
+        }
+    }
+
+    /** Counts an input refused before processing (bad request, malformed record), with the reason. */
+    public void rejected(String reason) {
+        recordIn("rejected", reason);
+    }
+
+    public void emitted(EventType type, int count) {
+        Counter.builder(RECORDS_OUT).tag("stage", stage).tag("topic", type.topic()).register(registry).increment(count);
+    }
+
+    private void recordIn(String outcome, String reason) {
+        Counter.builder(RECORDS_IN).tag("stage", stage).tag("outcome", outcome).tag("reason", reason).register(registry).increment();
+    }
+}
