@@ -1,0 +1,97 @@
+package cn.hexi.newsroom.ingest.http;
+
+import cn.hexi.newsroom.ingest.intake.AcceptedIssue;
+import cn.hexi.newsroom.ingest.intake.IssueIntake;
+import cn.hexi.newsroom.ingest.intake.IssueRejectedException;
+import cn.hexi.newsroom.ingest.intake.IssueUpload;
+import cn.hexi.newsroom.ingest.intake.RejectionReason;
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.multipart.MultipartHttpServletRequest;
+
+/**
+ * {@code POST /api/issues}: one issue as a plain-text body, or any number of issue files as a multipart upload.
+ * Answers 202 once the broker has acknowledged every accepted issue.
+ */
+@RestController
+@RequestMapping("/api/issues")
+public class IssueController {
+
+    /** What a 202 lists; {@code rejected} holds a problem for each file of a multipart upload that was refused. */
+    public record IngestResponse(List<AcceptedIssue> issues, List<ProblemDetail> rejected) {
+    }
+
+    private final IssueIntake intake;
+
+    public IssueController(IssueIntake intake) {
+        this.intake = intake;
+    }
+
+    @PostMapping(consumes = {MediaType.TEXT_PLAIN_VALUE, MediaType.APPLICATION_OCTET_STREAM_VALUE})
+    public ResponseEntity<IngestResponse> ingestBody(HttpServletRequest request,
+                                                     @RequestParam(required = false) String sourceName,
+                                                     @RequestParam(required = false) String publication,
+                                                     @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate issueDate,
+                                                     @RequestParam(required = false) String issueNumber) throws IOException {
+        byte[] bytes = intake.readLimited(request.getInputStream());
+        AcceptedIssue accepted = intake.accept(new IssueUpload(bytes, sourceName, publication, issueDate, issueNumber));
+        return ResponseEntity.status(HttpStatus.ACCEPTED).body(new IngestResponse(List.of(accepted), List.of()));
+    }
+
+    /**
+     * Every file part is an issue. Valid files are published even when others are refused: the answer is 202
+     * listing both; only when no file was accepted is it the (first) refusal's problem.
+     */
+    @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    public ResponseEntity<IngestResponse> ingestFiles(MultipartHttpServletRequest request,
+                                                      @RequestParam(required = false) String publication,
+                                                      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate issueDate,
+                                                      @RequestParam(required = false) String issueNumber) throws IOException {
+        List<MultipartFile> files = request.getMultiFileMap().values().stream().flatMap(List::stream).toList();
+        if (files.isEmpty()) {
+            throw new IssueRejectedException(RejectionReason.EMPTY, "the multipart upload has no file part");
+        }
+        List<AcceptedIssue> accepted = new ArrayList<>();
+        List<IssueRejectedException> refusals = new ArrayList<>();
+        for (MultipartFile file : files) {
+            try {
+                byte[] bytes = intake.readLimited(file.getInputStream());
+                accepted.add(intake.accept(new IssueUpload(bytes, file.getOriginalFilename(), publication, issueDate, issueNumber)));
+            } catch (IssueRejectedException e) {
+                refusals.add(new FileRejectedException(file.getOriginalFilename(), e));
+            }
+        }
+        if (accepted.isEmpty()) {
+            throw refusals.get(0);
+        }
+        List<ProblemDetail> rejected = refusals.stream().map(IssueProblems::problemFor).toList();
+        return ResponseEntity.status(HttpStatus.ACCEPTED).body(new IngestResponse(accepted, rejected));
+    }
+
+    /** A refusal that names the file of a multipart upload it concerns. */
+    static final class FileRejectedException extends IssueRejectedException {
+        private final String fileName;
+
+        FileRejectedException(String fileName, IssueRejectedException cause) {
+            super(cause.reason(), cause.getMessage());
+            this.fileName = fileName;
+        }
+
+        String fileName() {
+            return fileName;
+        }
+    }
+}

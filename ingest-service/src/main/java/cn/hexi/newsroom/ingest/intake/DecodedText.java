@@ -1,0 +1,5 @@
+package cn.hexi.newsroom.ingest.intake;
+
+/** Issue text after decoding and normalisation, with the encoding it was found in. */
+public record DecodedText(String text, String encoding) {
+}

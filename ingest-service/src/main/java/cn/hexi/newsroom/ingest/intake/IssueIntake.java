@@ -1,0 +1,75 @@
+package cn.hexi.newsroom.ingest.intake;
+
+import cn.hexi.newsroom.events.EventType;
+import cn.hexi.newsroom.events.IssueMetadata;
+import cn.hexi.newsroom.events.RawIssue;
+import cn.hexi.newsroom.events.spring.EventPublisher;
+import cn.hexi.newsroom.events.spring.StageMetrics;
+import cn.hexi.newsroom.ingest.IngestProperties;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Clock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+/** The one way into the pipeline, shared by HTTP, the drop folder and the CLI. */
+@Service
+public class IssueIntake {
+
+    private static final Logger log = LoggerFactory.getLogger(IssueIntake.class);
+
+    private final IssueDecoder decoder = new IssueDecoder();
+    private final EventPublisher publisher;
+    private final StageMetrics metrics;
+    private final long maxBytes;
+    private final Clock clock;
+
+    public IssueIntake(EventPublisher publisher, StageMetrics metrics, IngestProperties properties, Clock clock) {
+        this.publisher = publisher;
+        this.metrics = metrics;
+        this.maxBytes = properties.maxIssueSize().toBytes();
+        this.clock = clock;
+    }
+
+    /**
+     * Decodes, identifies and publishes an issue, returning once the broker has acknowledged it.
+     *
+     * @throws IssueRejectedException when the upload cannot be an issue; nothing is published then
+     */
+    public AcceptedIssue accept(IssueUpload upload) {
+        DecodedText decoded;
+        try {
+            decoded = decode(upload.bytes());
+        } catch (IssueRejectedException e) {
+            metrics.rejected(e.reason().code());
+            log.info("refused issue {}: {} ({})", upload.sourceName(), e.reason().code(), e.getMessage());
+            throw e;
+        }
+        String issueId = IssueIds.of(decoded.text());
+        IssueMetadata metadata = new IssueMetadata(upload.publication(), upload.issueDate(), upload.issueNumber(),
+                upload.sourceName(), clock.instant());
+        metrics.process(() -> {
+            publisher.publish(EventType.RAW_ISSUE, issueId, issueId, new RawIssue(issueId, metadata, decoded.text()));
+            return null;
+        });
+        metrics.emitted(EventType.RAW_ISSUE, 1);
+        log.info("accepted issue {} from {} ({}, {} characters)", issueId, upload.sourceName(), decoded.encoding(), decoded.text().length());
+        return new AcceptedIssue(issueId, upload.sourceName(), decoded.encoding(), decoded.text().length());
+    }
+
+    /**
+     * Reads an upload stream up to one byte past the size limit: enough for {@link #accept} to refuse an
+     * oversized issue without buffering all of it.
+     */
+    public byte[] readLimited(InputStream in) throws IOException {
+        return in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
+    }
+
+    private DecodedText decode(byte[] bytes) {
+        if (bytes.length > maxBytes) {
+            throw new IssueRejectedException(RejectionReason.TOO_LARGE, "the issue is over the limit of " + maxBytes + " bytes");
+        }
+        return decoder.decode(bytes);
+    }
+}
