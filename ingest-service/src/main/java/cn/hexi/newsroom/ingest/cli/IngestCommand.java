@@ -2,7 +2,7 @@ package cn.hexi.newsroom.ingest.cli;
 
 import cn.hexi.newsroom.ingest.intake.AcceptedIssue;
 import cn.hexi.newsroom.ingest.intake.IssueIntake;
-import cn.hexi.newsroom.ingest.intake.IssueRejectedException;
+import cn.hexi.newsroom.events.intake.IssueRejectedException;
 import cn.hexi.newsroom.ingest.intake.IssueUpload;
 import java.io.IOException;
 import java.io.InputStream;

@@ -4,7 +4,7 @@ import cn.hexi.newsroom.events.spring.EventPublisher;
 import cn.hexi.newsroom.ingest.IngestProperties;
 import cn.hexi.newsroom.ingest.intake.AcceptedIssue;
 import cn.hexi.newsroom.ingest.intake.IssueIntake;
-import cn.hexi.newsroom.ingest.intake.IssueRejectedException;
+import cn.hexi.newsroom.events.intake.IssueRejectedException;
 import cn.hexi.newsroom.ingest.intake.IssueUpload;
 import java.io.IOException;
 import java.io.InputStream;

@@ -2,9 +2,9 @@ package cn.hexi.newsroom.ingest.http;
 
 import cn.hexi.newsroom.ingest.intake.AcceptedIssue;
 import cn.hexi.newsroom.ingest.intake.IssueIntake;
-import cn.hexi.newsroom.ingest.intake.IssueRejectedException;
+import cn.hexi.newsroom.events.intake.IssueRejectedException;
 import cn.hexi.newsroom.ingest.intake.IssueUpload;
-import cn.hexi.newsroom.ingest.intake.RejectionReason;
+import cn.hexi.newsroom.events.intake.RejectionReason;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.time.LocalDate;

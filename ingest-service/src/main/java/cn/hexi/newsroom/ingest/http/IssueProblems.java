@@ -2,8 +2,8 @@ package cn.hexi.newsroom.ingest.http;
 
 import cn.hexi.newsroom.events.spring.EventPublisher;
 import cn.hexi.newsroom.events.spring.StageMetrics;
-import cn.hexi.newsroom.ingest.intake.IssueRejectedException;
-import cn.hexi.newsroom.ingest.intake.RejectionReason;
+import cn.hexi.newsroom.events.intake.IssueRejectedException;
+import cn.hexi.newsroom.events.intake.RejectionReason;
 import java.net.URI;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;

@@ -1,4 +1,4 @@
-package cn.hexi.newsroom.ingest.intake;
+package cn.hexi.newsroom.events.intake;
 
 /** Why an upload is not an issue we can accept; each maps to one HTTP status and problem type. */
 public enum RejectionReason {

@@ -1,4 +1,4 @@
-package cn.hexi.newsroom.ingest.intake;
+package cn.hexi.newsroom.events.intake;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

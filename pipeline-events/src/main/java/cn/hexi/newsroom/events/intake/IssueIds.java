@@ -1,4 +1,4 @@
-package cn.hexi.newsroom.ingest.intake;
+package cn.hexi.newsroom.events.intake;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

@@ -1,4 +1,4 @@
-package cn.hexi.newsroom.ingest.intake;
+package cn.hexi.newsroom.events.intake;
 
 /** An upload that cannot become an issue; nothing of it was published. */
 public class IssueRejectedException extends RuntimeException {

@@ -1,0 +1,235 @@
+package cn.hexi.newsroom.parse;
+
+import cn.hexi.newsroom.events.BodyItem;
+import cn.hexi.newsroom.events.Byline;
+import cn.hexi.newsroom.events.IssueMetadata;
+import cn.hexi.newsroom.events.ParseReport;
+import cn.hexi.newsroom.events.ParsedArticle;
+import cn.hexi.newsroom.events.Span;
+import cn.hexi.newsroom.parse.layout.Credit;
+import cn.hexi.newsroom.parse.layout.Line;
+import cn.hexi.newsroom.parse.layout.LineClassifier;
+import cn.hexi.newsroom.parse.layout.LineKind;
+import cn.hexi.newsroom.parse.layout.LineReader;
+import cn.hexi.newsroom.parse.layout.Segment;
+import cn.hexi.newsroom.parse.layout.Segmenter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Splits a whole newspaper issue into articles: normalise → read lines → classify → segment → assemble and
+ * repair. Plain Java, no I/O; one instance is safe to share between threads.
+ */
+public final class IssueParser {
+
+    private final LineClassifier classifier;
+    private final Segmenter segmenter;
+
+    public IssueParser(ParseVocabulary vocabulary) {
+        this.classifier = new LineClassifier(vocabulary);
+        this.segmenter = new Segmenter(classifier, vocabulary);
+    }
+
+    public IssueParser() {
+        this(ParseVocabulary.standard());
+    }
+
+    public ParsedIssue parse(String issueId, IssueMetadata metadata, String text) {
+        String normalised = LineReader.normalise(text);
+        List<Line> lines = LineReader.read(normalised);
+        List<LineKind> kinds = lines.stream().map(classifier::classify).toList();
+        List<Line> unassigned = new ArrayList<>();
+        List<Segment> segments = segmenter.segment(lines, kinds, unassigned);
+
+        List<ParsedArticle> articles = new ArrayList<>();
+        List<ParseReport.ParseWarning> warnings = new ArrayList<>();
+        if (segments.isEmpty() && !lines.isEmpty()) {
+            String articleId = ParsedArticle.articleId(issueId, 1);
+            warnings.add(new ParseReport.ParseWarning("no-structure", "no byline, photo credit or note marker was found; "
+                    + "the whole issue is one unstructured article", articleId, null));
+            articles.add(new ParsedArticle(issueId, articleId, 1, metadata, "unstructured", null, null, null, null, null,
+                    List.of(), List.of(), bodyItems(lines, kinds, 0), List.of(), Map.of()));
+            unassigned.clear();
+        }
+        for (Segment segment : segments) {
+            if (segment.kind() == Segment.Kind.JUMP) {
+                attachJump(issueId, metadata, segment, kinds, articles, warnings);
+            } else {
+                articles.add(assemble(issueId, metadata, articles.size() + 1, segment, kinds, warnings));
+            }
+        }
+        return new ParsedIssue(issueId, articles, report(articles, unassigned, warnings), normalised);
+    }
+
+    private ParsedArticle assemble(String issueId, IssueMetadata metadata, int sequence, Segment segment, List<LineKind> kinds,
+                                   List<ParseReport.ParseWarning> warnings) {
+        String articleId = ParsedArticle.articleId(issueId, sequence);
+        Map<String, List<Span>> spans = new LinkedHashMap<>();
+        String section = field(segment.section() == null ? List.of() : List.of(segment.section()), "section", spans);
+        List<Line> titles = segment.titles();
+        String kicker = null;
+        String headline = null;
+        String subheadline = null;
+        switch (titles.size()) {
+            case 0 -> { }
+            case 1 -> headline = field(titles, "headline", spans);
+            case 2 -> {
+                headline = field(titles.subList(0, 1), "headline", spans);
+                subheadline = field(titles.subList(1, 2), "subheadline", spans);
+            }
+            default -> {
+                kicker = field(titles.subList(0, 1), "kicker", spans);
+                headline = field(titles.subList(1, 2), "headline", spans);
+                subheadline = field(titles.subList(2, titles.size()), "subheadline", spans);
+            }
+        }
+        String deck = field(segment.deck(), "deck", spans);
+
+        List<BodyItem> body = bodyItems(segment.body(), kinds, segment.captionCutAt());
+        List<String> flags = new ArrayList<>();
+        String kind = switch (segment.kind()) {
+            case NEWS, JUMP -> "news";
+            case PHOTO -> "photo";
+            case NOTE -> "note";
+        };
+        if (kind.equals("news")) {
+            flagTruncation(articleId, body, flags, warnings);
+            if (segment.kind() == Segment.Kind.JUMP) {
+                flags.add("continuation");
+            }
+            if (headline == null) {
+                warnings.add(new ParseReport.ParseWarning("no-headline", "no title was found above the byline", articleId, null));
+            }
+        }
+        if (body.isEmpty()) {
+            warnings.add(new ParseReport.ParseWarning("empty-body", "the article has no body text", articleId, null));
+        }
+        return new ParsedArticle(issueId, articleId, sequence, metadata, kind, section, kicker, headline, subheadline, deck,
+                credits(segment.bylines()), names(segment.photographers()), body, flags, spans);
+    }
+
+    /**
+     * Re-attaches the jumped part of a story to the first earlier story that stops mid-sentence, joining the
+     * cut paragraph; the jump headline is dropped. Without such a story the part stands alone, flagged.
+     */
+    private void attachJump(String issueId, IssueMetadata metadata, Segment jump, List<LineKind> kinds,
+                            List<ParsedArticle> articles, List<ParseReport.ParseWarning> warnings) {
+        for (int a = 0; a < articles.size(); a++) {
+            ParsedArticle first = articles.get(a);
+            if (first.flags().contains("truncated") && !first.flags().contains("continuation")) {
+                List<BodyItem> body = new ArrayList<>(first.body());
+                List<BodyItem> rest = bodyItems(jump.body(), kinds, 0);
+                int cut = body.lastIndexOf(lastParagraph(body));
+                BodyItem head = rest.get(0);
+                List<Span> spans = new ArrayList<>(body.get(cut).spans());
+                spans.addAll(head.spans());
+                body.set(cut, new BodyItem(BodyItem.PARAGRAPH, body.get(cut).text() + head.text(), spans));
+                body.addAll(cut + 1, rest.subList(1, rest.size()));
+                warnings.removeIf(w -> w.kind().equals("truncated") && first.articleId().equals(w.articleId()));
+                List<String> flags = new ArrayList<>();
+                flagTruncation(first.articleId(), body, flags, warnings);
+                flags.add("continuation");
+                articles.set(a, new ParsedArticle(first.issueId(), first.articleId(), first.sequence(), first.issue(), first.kind(),
+                        first.section(), first.kicker(), first.headline(), first.subheadline(), first.deck(), first.bylines(),
+                        first.photographers(), body, flags, first.titleSpans()));
+                return;
+            }
+        }
+        ParsedArticle alone = assemble(issueId, metadata, articles.size() + 1, jump, kinds, warnings);
+        warnings.add(new ParseReport.ParseWarning("orphan-continuation", "text continued from a story this issue does not have",
+                alone.articleId(), null));
+        articles.add(alone);
+    }
+
+    private static void flagTruncation(String articleId, List<BodyItem> body, List<String> flags, List<ParseReport.ParseWarning> warnings) {
+        BodyItem last = lastParagraph(body);
+        if (last != null && !LineClassifier.endsSentence(last.text())) {
+            flags.add("truncated");
+            warnings.add(new ParseReport.ParseWarning("truncated", "the story ends mid-sentence", articleId,
+                    last.spans().get(last.spans().size() - 1)));
+        }
+    }
+
+    /**
+     * Body lines become paragraphs and crossheads. A paragraph that stops mid-sentence was cut by a column or
+     * page break, so the next paragraph line continues it; a short title-like line between paragraphs is a crosshead.
+     */
+    private static List<BodyItem> bodyItems(List<Line> lines, List<LineKind> kinds, int captionCutAt) {
+        List<BodyItem> items = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            Line line = lines.get(i);
+            String text = line.text();
+            Span span = line.span();
+            if (i == lines.size() - 1 && captionCutAt > 0) {
+                text = text.substring(0, captionCutAt).strip();
+                span = new Span(line.start(), line.start() + text.length());
+            }
+            boolean crosshead = kinds.get(line.index()) == LineKind.TITLE_LIKE && i > 0 && i < lines.size() - 1
+                    && !continuesPrevious(items);
+            if (crosshead) {
+                items.add(new BodyItem(BodyItem.HEADING, text, List.of(span)));
+            } else if (continuesPrevious(items)) {
+                BodyItem previous = items.remove(items.size() - 1);
+                List<Span> joined = new ArrayList<>(previous.spans());
+                joined.add(span);
+                items.add(new BodyItem(BodyItem.PARAGRAPH, previous.text() + text, joined));
+            } else {
+                items.add(new BodyItem(BodyItem.PARAGRAPH, text, List.of(span)));
+            }
+        }
+        return items;
+    }
+
+    private static boolean continuesPrevious(List<BodyItem> items) {
+        if (items.isEmpty()) {
+            return false;
+        }
+        BodyItem previous = items.get(items.size() - 1);
+        return previous.type().equals(BodyItem.PARAGRAPH) && !LineClassifier.endsSentence(previous.text());
+    }
+
+    private static BodyItem lastParagraph(List<BodyItem> body) {
+        for (int i = body.size() - 1; i >= 0; i--) {
+            if (body.get(i).type().equals(BodyItem.PARAGRAPH)) {
+                return body.get(i);
+            }
+        }
+        return null;
+    }
+
+    /** Joins title-block lines into one field and records their spans; null when there are none. */
+    private static String field(List<Line> lines, String name, Map<String, List<Span>> spans) {
+        if (lines.isEmpty()) {
+            return null;
+        }
+        spans.put(name, lines.stream().map(Line::span).toList());
+        return String.join("", lines.stream().map(Line::text).toList());
+    }
+
+    private static List<Byline> credits(List<Credit> credits) {
+        List<Byline> bylines = new ArrayList<>();
+        for (Credit credit : credits) {
+            for (String name : credit.names()) {
+                bylines.add(new Byline(credit.role(), name));
+            }
+        }
+        return bylines;
+    }
+
+    private static List<String> names(List<Credit> credits) {
+        return credits.stream().flatMap(c -> c.names().stream()).toList();
+    }
+
+    private static ParseReport report(List<ParsedArticle> articles, List<Line> unassigned, List<ParseReport.ParseWarning> warnings) {
+        Map<String, Integer> byKind = new TreeMap<>();
+        articles.forEach(a -> byKind.merge(a.kind(), 1, Integer::sum));
+        Map<String, Integer> warningsByKind = new TreeMap<>();
+        warnings.forEach(w -> warningsByKind.merge(w.kind(), 1, Integer::sum));
+        int unassignedChars = unassigned.stream().mapToInt(Line::length).sum();
+        return new ParseReport(articles.size(), byKind, unassignedChars, unassigned.stream().map(Line::text).toList(),
+                warningsByKind, warnings);
+    }
+}
