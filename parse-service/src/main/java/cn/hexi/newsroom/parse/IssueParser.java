@@ -132,9 +132,7 @@ public final class IssueParser {
                 List<String> flags = new ArrayList<>();
                 flagTruncation(first.articleId(), body, flags, warnings);
                 flags.add("continuation");
-                articles.set(a, new ParsedArticle(first.issueId(), first.articleId(), first.sequence(), first.issue(), first.kind(),
-                        first.section(), first.kicker(), first.headline(), first.subheadline(), first.deck(), first.bylines(),
-                        first.photographers(), body, flags, first.titleSpans()));
+                articles.set(a, first.withBody(body, flags));
                 return;
             }
         }

@@ -36,6 +36,16 @@ public record ParsedArticle(
         titleSpans = Map.copyOf(titleSpans);
     }
 
+    public ParsedArticle withIssue(IssueMetadata issue) {
+        return new ParsedArticle(issueId, articleId, sequence, issue, kind, section, kicker, headline, subheadline, deck,
+                bylines, photographers, body, flags, titleSpans);
+    }
+
+    public ParsedArticle withBody(List<BodyItem> body, List<String> flags) {
+        return new ParsedArticle(issueId, articleId, sequence, this.issue, kind, section, kicker, headline, subheadline, deck,
+                bylines, photographers, body, flags, titleSpans);
+    }
+
     /** Stable id: the same issue parsed again yields the same ids. */
     public static String articleId(String issueId, int sequence) {
         return issueId + "-" + String.format("%03d", sequence);

@@ -1,0 +1,49 @@
+package cn.hexi.newsroom.stack;
+
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * An embedded MongoDB wire-protocol server (mongo-java-server) reached through the real driver. With a data
+ * directory it keeps its data in an H2 MVStore file; without one, in memory. The oplog is on so change
+ * streams work. It lacks transactions, {@code $text}, geo queries and {@code hello}, and its file store loses up
+ * to a second of writes on a hard kill: stop it through {@link #close()}.
+ */
+public final class EmbeddedMongo implements AutoCloseable {
+
+    private final MongoServer server;
+    private final String uri;
+
+    private EmbeddedMongo(MongoServer server, String uri) {
+        this.server = server;
+        this.uri = uri;
+    }
+
+    /** @param dataDir where the store file lives, or null for an in-memory store */
+    public static EmbeddedMongo start(Path dataDir, int port, String database) throws IOException {
+        H2Backend backend;
+        if (dataDir == null) {
+            backend = H2Backend.inMemory();
+        } else {
+            Files.createDirectories(dataDir.resolve("mongo"));
+            backend = new H2Backend(dataDir.resolve("mongo").resolve("newsroom.mv").toAbsolutePath().toString());
+        }
+        MongoServer server = new MongoServer(backend);
+        server.enableOplog();
+        server.bind("127.0.0.1", port);
+        return new EmbeddedMongo(server, "mongodb://127.0.0.1:" + server.getLocalAddress().getPort() + "/" + database);
+    }
+
+    public String uri() {
+        return uri;
+    }
+
+    /** Orderly stop: stops listening, closes client connections, then commits and closes the store file. */
+    @Override
+    public void close() {
+        server.shutdown();
+    }
+}

@@ -1,0 +1,132 @@
+package cn.hexi.newsroom.stack;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The whole pipeline on one machine: a Kafka broker and a MongoDB wire-protocol store (embedded unless external
+ * addresses are given), and the four services as their own processes. Stops in reverse order, each part
+ * gracefully, so no acknowledged write is lost.
+ */
+public final class LocalStack implements AutoCloseable {
+
+    public static final List<String> SERVICES = List.of("ingest-service", "parse-service", "enrich-service", "publish-service");
+
+    /**
+     * @param repo            the checkout, where {@code <service>/target/<service>.jar} are
+     * @param dataDir         Kafka's log, the store file, service logs and the drop folder
+     * @param persistentStore keep the embedded store in a file under {@code dataDir} (else in memory)
+     * @param externalKafka   bootstrap servers of a Kafka to use instead of the embedded broker, or null
+     * @param externalMongo   URI of a MongoDB to use instead of the embedded store, or null
+     * @param ports           kafka, kafka-controller, mongo and each service name to its port; 0 picks a free port
+     */
+    public record Settings(Path repo, Path dataDir, boolean persistentStore, String externalKafka, String externalMongo,
+                           Map<String, Integer> ports, String serviceHeap) {
+    }
+
+    private final List<AutoCloseable> started = new ArrayList<>();
+    private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
+    private String kafkaBootstrap;
+    private String mongoUri;
+
+    private LocalStack() {
+    }
+
+    public static LocalStack start(Settings settings) throws Exception {
+        LocalStack stack = new LocalStack();
+        try {
+            stack.startAll(settings);
+            return stack;
+        } catch (Exception e) {
+            stack.close();
+            throw e;
+        }
+    }
+
+    private void startAll(Settings settings) throws Exception {
+        Map<String, Integer> ports = new HashMap<>(settings.ports());
+        for (Map.Entry<String, Integer> port : ports.entrySet()) {
+            if (port.getValue() == 0) {
+                port.setValue(freePort());
+            }
+        }
+        if (settings.externalKafka() != null) {
+            kafkaBootstrap = settings.externalKafka();
+        } else {
+            KafkaBroker broker = KafkaBroker.start(settings.dataDir(), ports.get("kafka"), ports.get("kafka-controller"));
+            started.add(broker);
+            kafkaBootstrap = broker.bootstrapServers();
+        }
+        if (settings.externalMongo() != null) {
+            mongoUri = settings.externalMongo();
+        } else {
+            EmbeddedMongo mongo = EmbeddedMongo.start(settings.persistentStore() ? settings.dataDir() : null, ports.get("mongo"), "newsroom");
+            started.add(mongo);
+            mongoUri = mongo.uri();
+        }
+        Map<String, String> environment = new HashMap<>();
+        environment.put("KAFKA_BOOTSTRAP_SERVERS", kafkaBootstrap);
+        environment.put("MONGODB_URI", mongoUri);
+        environment.put("INGEST_DROP_FOLDER", settings.dataDir().resolve("inbox").toAbsolutePath().toString());
+        for (String name : SERVICES) {
+            String portVariable = name.substring(0, name.indexOf('-')).toUpperCase() + "_PORT";
+            environment.put(portVariable, String.valueOf(ports.get(name)));
+        }
+        Path logs = settings.dataDir().resolve("logs");
+        // Started together: each JVM's start-up is mostly single-threaded, so two cores serve two at a time.
+        for (String name : SERVICES) {
+            Path jar = settings.repo().resolve(name).resolve("target").resolve(name + ".jar");
+            ServiceProcess service = ServiceProcess.start(name, jar, ports.get(name), environment, logs, settings.serviceHeap());
+            started.add(service);
+            services.put(name, service);
+        }
+        for (ServiceProcess service : services.values()) {
+            service.awaitHealthy(Duration.ofMinutes(3));
+        }
+    }
+
+    public String kafkaBootstrap() {
+        return kafkaBootstrap;
+    }
+
+    public String mongoUri() {
+        return mongoUri;
+    }
+
+    public ServiceProcess service(String name) {
+        return services.get(name);
+    }
+
+    /** Services first (they drain and commit), then the store and the broker they were using. */
+    @Override
+    public void close() {
+        List<AutoCloseable> reverse = new ArrayList<>(started);
+        Collections.reverse(reverse);
+        List<AutoCloseable> services = reverse.stream().filter(ServiceProcess.class::isInstance).toList();
+        services.parallelStream().forEach(LocalStack::closeQuietly);
+        reverse.stream().filter(c -> !(c instanceof ServiceProcess)).forEach(LocalStack::closeQuietly);
+        started.clear();
+    }
+
+    private static void closeQuietly(AutoCloseable closeable) {
+        try {
+            closeable.close();
+        } catch (Exception e) {
+            System.err.println("while stopping " + closeable + ": " + e);
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}

@@ -1,0 +1,93 @@
+package cn.hexi.newsroom.stack;
+
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.stream.Stream;
+
+/**
+ * {@code up [--repo DIR] [--data DIR] [--seeds DIR] [--no-seeds]}: starts the local stack, ingests the seed
+ * issues, prints where to look, and runs until Ctrl-C, which stops everything in order. Environment:
+ * {@code KAFKA_BOOTSTRAP_SERVERS} and {@code MONGODB_URI} use external ones instead of the embedded broker and store;
+ * {@code KAFKA_PORT}, {@code MONGO_PORT}, {@code INGEST_PORT}, {@code PARSE_PORT}, {@code ENRICH_PORT},
+ * {@code PUBLISH_PORT} move the ports.
+ */
+public final class LocalStackMain {
+
+    private LocalStackMain() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (args.length == 0 || !args[0].equals("up")) {
+            System.err.println("usage: up [--repo DIR] [--data DIR] [--seeds DIR] [--no-seeds]");
+            System.exit(2);
+        }
+        Path repo = Path.of(option(args, "--repo", "."));
+        Path data = Path.of(option(args, "--data", repo.resolve(".data").toString()));
+        Path seeds = Path.of(option(args, "--seeds", repo.resolve("seeds").toString()));
+        Files.createDirectories(data.resolve("logs"));
+        // Kafka and the store log through slf4j-simple: warnings only, into a file, so the console stays readable.
+        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+        System.setProperty("org.slf4j.simpleLogger.logFile", data.resolve("logs").resolve("stack.log").toString());
+
+        Map<String, Integer> ports = new LinkedHashMap<>();
+        ports.put("kafka", port("KAFKA_PORT", 9092));
+        ports.put("kafka-controller", port("KAFKA_CONTROLLER_PORT", 9093));
+        ports.put("mongo", port("MONGO_PORT", 27017));
+        ports.put("ingest-service", port("INGEST_PORT", 8081));
+        ports.put("parse-service", port("PARSE_PORT", 8082));
+        ports.put("enrich-service", port("ENRICH_PORT", 8083));
+        ports.put("publish-service", port("PUBLISH_PORT", 8084));
+
+        System.out.println("starting Kafka, the store and four services (logs in " + data.resolve("logs") + ") ...");
+        LocalStack stack = LocalStack.start(new LocalStack.Settings(repo, data, true, System.getenv("KAFKA_BOOTSTRAP_SERVERS"),
+                System.getenv("MONGODB_URI"), ports, "384m"));
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            System.out.println("\nstopping the pipeline ...");
+            stack.close();
+            System.out.println("stopped");
+            stopped.countDown();
+        }));
+
+        if (!List.of(args).contains("--no-seeds") && Files.isDirectory(seeds)) {
+            List<Path> files;
+            try (Stream<Path> listing = Files.list(seeds)) {
+                files = listing.filter(p -> p.toString().endsWith(".txt")).sorted().toList();
+            }
+            HttpResponse<String> response = new IssueUploader(stack.service("ingest-service").url("/api/issues")).upload(files);
+            System.out.println("ingested " + files.size() + " seed issues: HTTP " + response.statusCode() + " " + response.body());
+        }
+        System.out.println();
+        System.out.println("The pipeline is up:");
+        System.out.println("  articles         " + stack.service("publish-service").url("/api/articles"));
+        System.out.println("  issues           " + stack.service("publish-service").url("/api/issues"));
+        System.out.println("  ingest (POST)    " + stack.service("ingest-service").url("/api/issues"));
+        System.out.println("  drop folder      " + data.resolve("inbox").toAbsolutePath());
+        for (String name : LocalStack.SERVICES) {
+            System.out.printf("  %-16s %s%n", name, stack.service(name).url("/actuator/health"));
+        }
+        System.out.println("  Kafka            " + stack.kafkaBootstrap());
+        System.out.println("  MongoDB          " + stack.mongoUri());
+        System.out.println("Ctrl-C stops everything.");
+        stopped.await();
+    }
+
+    private static String option(String[] args, String name, String fallback) {
+        for (int i = 0; i < args.length - 1; i++) {
+            if (args[i].equals(name)) {
+                return args[i + 1];
+            }
+        }
+        return fallback;
+    }
+
+    private static int port(String variable, int fallback) {
+        String value = System.getenv(variable);
+        return value == null || value.isBlank() ? fallback : Integer.parseInt(value);
+    }
+}
