@@ -1,0 +1,19 @@
+# One image recipe for every service: docker build --build-arg SERVICE=ingest-service .
+FROM maven:3.9-eclipse-temurin-17 AS build
+ARG SERVICE
+WORKDIR /src
+COPY pom.xml .
+COPY pipeline-events pipeline-events
+COPY ingest-service ingest-service
+COPY parse-service parse-service
+COPY enrich-service enrich-service
+COPY publish-service publish-service
+COPY local-stack/pom.xml local-stack/pom.xml
+RUN mvn -B -q -DskipTests package -pl ${SERVICE} -am
+
+FROM eclipse-temurin:17-jre
+ARG SERVICE
+RUN useradd --system --uid 10001 newsroom
+COPY --from=build /src/${SERVICE}/target/${SERVICE}.jar /app/service.jar
+USER newsroom
+ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-jar", "/app/service.jar"]
