@@ -154,9 +154,12 @@ public final class IssueParser {
     /**
      * Body lines become paragraphs and crossheads. A paragraph that stops mid-sentence was cut by a column or
      * page break, so the next paragraph line continues it; a short title-like line between paragraphs is a crosshead.
+     * Linear in the text: a paragraph cut a hundred thousand times is built once.
      */
     private static List<BodyItem> bodyItems(List<Line> lines, List<LineKind> kinds, int captionCutAt) {
         List<BodyItem> items = new ArrayList<>();
+        StringBuilder paragraph = new StringBuilder();
+        List<Span> spans = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {
             Line line = lines.get(i);
             String text = line.text();
@@ -165,28 +168,24 @@ public final class IssueParser {
                 text = text.substring(0, captionCutAt).strip();
                 span = new Span(line.start(), line.start() + text.length());
             }
-            boolean crosshead = kinds.get(line.index()) == LineKind.TITLE_LIKE && i > 0 && i < lines.size() - 1
-                    && !continuesPrevious(items);
+            boolean continuing = !spans.isEmpty();
+            boolean crosshead = !continuing && kinds.get(line.index()) == LineKind.TITLE_LIKE && i > 0 && i < lines.size() - 1;
             if (crosshead) {
                 items.add(new BodyItem(BodyItem.HEADING, text, List.of(span)));
-            } else if (continuesPrevious(items)) {
-                BodyItem previous = items.remove(items.size() - 1);
-                List<Span> joined = new ArrayList<>(previous.spans());
-                joined.add(span);
-                items.add(new BodyItem(BodyItem.PARAGRAPH, previous.text() + text, joined));
-            } else {
-                items.add(new BodyItem(BodyItem.PARAGRAPH, text, List.of(span)));
+                continue;
+            }
+            paragraph.append(text);
+            spans.add(span);
+            if (LineClassifier.endsSentence(text)) {
+                items.add(new BodyItem(BodyItem.PARAGRAPH, paragraph.toString(), spans));
+                paragraph.setLength(0);
+                spans = new ArrayList<>();
             }
         }
-        return items;
-    }
-
-    private static boolean continuesPrevious(List<BodyItem> items) {
-        if (items.isEmpty()) {
-            return false;
+        if (!spans.isEmpty()) {
+            items.add(new BodyItem(BodyItem.PARAGRAPH, paragraph.toString(), spans));
         }
-        BodyItem previous = items.get(items.size() - 1);
-        return previous.type().equals(BodyItem.PARAGRAPH) && !LineClassifier.endsSentence(previous.text());
+        return items;
     }
 
     private static BodyItem lastParagraph(List<BodyItem> body) {

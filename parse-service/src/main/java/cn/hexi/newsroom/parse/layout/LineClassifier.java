@@ -86,9 +86,13 @@ public final class LineClassifier {
         return Optional.of(new Credit(firstRole == null ? "correspondent" : firstRole, names, 0));
     }
 
+    /**
+     * A role word printed against the name ({@code 记者张三}). Only words of two or more characters: a one-character
+     * role ({@code 图}, {@code 文}) without a separator is just the start of a word ({@code 图片}).
+     */
     private String rolePrefix(String token) {
         for (String word : vocabulary.bylineRoles().keySet()) {
-            if (token.startsWith(word) && token.length() > word.length()) {
+            if (word.length() > 1 && token.startsWith(word) && token.length() > word.length()) {
                 return word;
             }
         }

@@ -56,13 +56,14 @@ public final class Segmenter {
             if (kind == LineKind.CREDIT) {
                 segment = new Segment(Segment.Kind.PHOTO);
                 segment.photographers.add(classifier.credit(lines.get(i).text()).orElseThrow());
+                // The caption is [captionStart, captionEnd): the credit's own line when the credit ends a caption.
+                int captionStart = i;
                 int captionEnd = i;
                 if (segment.photographers.get(0).textEnd() > 0) {
                     segment.captionCutAt = segment.photographers.get(0).textEnd();
                     captionEnd = i + 1;
                 }
-                int c = captionEnd - 1;
-                int captionStart = captionEnd;
+                int c = i - 1;
                 while (c >= 0 && owner[c] < 0 && kinds.get(c) == LineKind.BODY && captionEnd - c <= MAX_CAPTION_LINES) {
                     captionStart = c--;
                 }
