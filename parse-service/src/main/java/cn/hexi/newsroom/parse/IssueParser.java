@@ -11,12 +11,14 @@ import cn.hexi.newsroom.parse.layout.Line;
 import cn.hexi.newsroom.parse.layout.LineClassifier;
 import cn.hexi.newsroom.parse.layout.LineKind;
 import cn.hexi.newsroom.parse.layout.LineReader;
+import cn.hexi.newsroom.parse.layout.OrphanHeadlines;
 import cn.hexi.newsroom.parse.layout.Segment;
 import cn.hexi.newsroom.parse.layout.Segmenter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -40,9 +42,10 @@ public final class IssueParser {
     public ParsedIssue parse(String issueId, IssueMetadata metadata, String text) {
         String normalised = LineReader.normalise(text);
         List<Line> lines = LineReader.read(normalised);
-        List<LineKind> kinds = lines.stream().map(classifier::classify).toList();
+        List<LineKind> kinds = classifier.classifyAll(lines);
         List<Line> unassigned = new ArrayList<>();
         List<Segment> segments = segmenter.segment(lines, kinds, unassigned);
+        Set<Segment> reattached = OrphanHeadlines.reattach(segments);
 
         List<ParsedArticle> articles = new ArrayList<>();
         List<ParseReport.ParseWarning> warnings = new ArrayList<>();
@@ -56,9 +59,17 @@ public final class IssueParser {
         }
         for (Segment segment : segments) {
             if (segment.kind() == Segment.Kind.JUMP) {
-                attachJump(issueId, metadata, segment, kinds, articles, warnings);
+                attachJump(issueId, metadata, segment, kinds, articles, warnings, unassigned);
             } else {
-                articles.add(assemble(issueId, metadata, articles.size() + 1, segment, kinds, warnings));
+                ParsedArticle article = assemble(issueId, metadata, articles.size() + 1, segment, kinds, warnings);
+                if (reattached.contains(segment)) {
+                    List<String> flags = new ArrayList<>(article.flags());
+                    flags.add("orphan-headline");
+                    article = article.withBody(article.body(), flags);
+                    warnings.add(new ParseReport.ParseWarning("orphan-headline", "the headline was printed away from the story "
+                            + "and re-attached by matching its lead", article.articleId(), article.titleSpans().get("headline").get(0)));
+                }
+                articles.add(article);
             }
         }
         return new ParsedIssue(issueId, articles, report(articles, unassigned, warnings), normalised);
@@ -116,10 +127,13 @@ public final class IssueParser {
      * cut paragraph; the jump headline is dropped. Without such a story the part stands alone, flagged.
      */
     private void attachJump(String issueId, IssueMetadata metadata, Segment jump, List<LineKind> kinds,
-                            List<ParsedArticle> articles, List<ParseReport.ParseWarning> warnings) {
+                            List<ParsedArticle> articles, List<ParseReport.ParseWarning> warnings, List<Line> unassigned) {
         for (int a = 0; a < articles.size(); a++) {
             ParsedArticle first = articles.get(a);
             if (first.flags().contains("truncated") && !first.flags().contains("continuation")) {
+                // Text that goes on right after the story it continues was interrupted in place (a banner dropped
+                // into the story), not jumped from another page: the lines between belong to no story.
+                boolean interrupted = a == articles.size() - 1;
                 List<BodyItem> body = new ArrayList<>(first.body());
                 List<BodyItem> rest = bodyItems(jump.body(), kinds, 0);
                 int cut = body.lastIndexOf(lastParagraph(body));
@@ -131,7 +145,13 @@ public final class IssueParser {
                 warnings.removeIf(w -> w.kind().equals("truncated") && first.articleId().equals(w.articleId()));
                 List<String> flags = new ArrayList<>();
                 flagTruncation(first.articleId(), body, flags, warnings);
-                flags.add("continuation");
+                if (interrupted) {
+                    unassigned.addAll(jump.titles());
+                    warnings.add(new ParseReport.ParseWarning("banner-in-story", "a line inside the story was left out: "
+                            + String.join(" ", jump.titles().stream().map(Line::text).toList()), first.articleId(), jump.titles().get(0).span()));
+                } else {
+                    flags.add("continuation");
+                }
                 articles.set(a, first.withBody(body, flags));
                 return;
             }
@@ -158,8 +178,8 @@ public final class IssueParser {
      */
     private static List<BodyItem> bodyItems(List<Line> lines, List<LineKind> kinds, int captionCutAt) {
         List<BodyItem> items = new ArrayList<>();
-        StringBuilder paragraph = new StringBuilder();
-        List<Span> spans = new ArrayList<>();
+        PendingItem paragraph = new PendingItem(BodyItem.PARAGRAPH, "");
+        PendingItem heading = new PendingItem(BodyItem.HEADING, " ");
         for (int i = 0; i < lines.size(); i++) {
             Line line = lines.get(i);
             String text = line.text();
@@ -168,24 +188,60 @@ public final class IssueParser {
                 text = text.substring(0, captionCutAt).strip();
                 span = new Span(line.start(), line.start() + text.length());
             }
-            boolean continuing = !spans.isEmpty();
-            boolean crosshead = !continuing && kinds.get(line.index()) == LineKind.TITLE_LIKE && i > 0 && i < lines.size() - 1;
-            if (crosshead) {
-                items.add(new BodyItem(BodyItem.HEADING, text, List.of(span)));
+            boolean titleLike = kinds.get(line.index()) == LineKind.TITLE_LIKE && i > 0 && i < lines.size() - 1;
+            // After a cut paragraph one short line may be its end; a run of title-like lines printed together may not.
+            boolean inTitleRun = titleLike && ((!lines.get(i + 1).blankBefore() && kinds.get(lines.get(i + 1).index()) == LineKind.TITLE_LIKE)
+                    || (!line.blankBefore() && kinds.get(lines.get(i - 1).index()) == LineKind.TITLE_LIKE));
+            if (titleLike && (paragraph.isEmpty() || inTitleRun)) {
+                paragraph.flushInto(items);
+                if (line.blankBefore()) {
+                    heading.flushInto(items); // lines printed together are one crosshead
+                }
+                heading.add(text, span);
                 continue;
             }
-            paragraph.append(text);
-            spans.add(span);
+            heading.flushInto(items);
+            paragraph.add(text, span);
             if (LineClassifier.endsSentence(text)) {
-                items.add(new BodyItem(BodyItem.PARAGRAPH, paragraph.toString(), spans));
-                paragraph.setLength(0);
+                paragraph.flushInto(items);
+            }
+        }
+        heading.flushInto(items);
+        paragraph.flushInto(items);
+        return items;
+    }
+
+    /** A body item being built from one or more lines; linear however many lines it takes. */
+    private static final class PendingItem {
+        private final String type;
+        private final String separator;
+        private final StringBuilder text = new StringBuilder();
+        private List<Span> spans = new ArrayList<>();
+
+        PendingItem(String type, String separator) {
+            this.type = type;
+            this.separator = separator;
+        }
+
+        boolean isEmpty() {
+            return spans.isEmpty();
+        }
+
+        void add(String line, Span span) {
+            if (!spans.isEmpty()) {
+                text.append(separator);
+            }
+            text.append(line);
+            spans.add(span);
+        }
+
+        void flushInto(List<BodyItem> items) {
+            if (!spans.isEmpty()) {
+                items.add(new BodyItem(type, text.toString(), spans));
+                text.setLength(0);
                 spans = new ArrayList<>();
             }
         }
-        if (!spans.isEmpty()) {
-            items.add(new BodyItem(BodyItem.PARAGRAPH, paragraph.toString(), spans));
-        }
-        return items;
     }
 
     private static BodyItem lastParagraph(List<BodyItem> body) {

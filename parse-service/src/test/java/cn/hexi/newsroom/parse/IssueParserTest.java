@@ -6,6 +6,7 @@ import cn.hexi.newsroom.events.BodyItem;
 import cn.hexi.newsroom.events.Byline;
 import cn.hexi.newsroom.events.ParsedArticle;
 import cn.hexi.newsroom.events.Span;
+import org.assertj.core.groups.Tuple;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -167,5 +168,52 @@ class IssueParserTest {
         assertThat(parse(oneLine).articles()).hasSize(1);
         String manyLines = "字\n".repeat(100_000);
         assertThat(parse(manyLines).articles()).hasSize(1);
+    }
+
+    @Test
+    void headlinePrintedAboveAnotherStoryIsReattachedToTheStoryWhoseLeadItMatches() {
+        String text = "河西区召开学习贯彻主题教育研讨班开班仪式\n巡察组向被巡察单位反馈巡察情况\n■ 通讯员 万彤\n"
+                + "日前,区委巡察组向被巡察单位党组织反馈了巡察情况。\n\n"
+                + "为建设核心区贡献力量\n■ 通讯员 赵钰真\n日前,河西区召开学习贯彻主题教育研讨班开班仪式,区领导出席。\n";
+        ParsedIssue issue = parse(text);
+
+        ParsedArticle feedback = issue.articles().get(0);
+        ParsedArticle seminar = issue.articles().get(1);
+        assertThat(feedback.headline()).isEqualTo("巡察组向被巡察单位反馈巡察情况");
+        assertThat(seminar.headline()).isEqualTo("河西区召开学习贯彻主题教育研讨班开班仪式");
+        assertThat(seminar.subheadline()).isEqualTo("为建设核心区贡献力量");
+        assertThat(seminar.flags()).contains("orphan-headline");
+        assertThat(issue.report().warningsByKind()).containsEntry("orphan-headline", 1);
+    }
+
+    @Test
+    void bannerDroppedIntoAStoryIsLeftOutAndTheCutParagraphRejoined() {
+        ParsedIssue issue = parse("标题\n■ 通讯员 张嫚芮\n活动现场,市级非物质文化遗产\n\n宣传阐释精神文明创建活动\n\n的互动活动精彩亮相。\n");
+
+        ParsedArticle article = issue.articles().get(0);
+        assertThat(paragraphs(article)).containsExactly("活动现场,市级非物质文化遗产的互动活动精彩亮相。");
+        assertThat(article.flags()).isEmpty();
+        assertThat(issue.report().unassigned()).containsExactly("宣传阐释精神文明创建活动");
+    }
+
+    @Test
+    void sloganPrintedOverTwoLinesBelongsToNoStory() {
+        ParsedIssue issue = parse("标题\n■ 通讯员 万彤\n正文一段。\n\n团结奋斗新征程\n保守秘密靠大家\n");
+        assertThat(paragraphs(issue.articles().get(0))).containsExactly("正文一段。");
+        assertThat(issue.report().unassigned()).containsExactly("团结奋斗新征程", "保守秘密靠大家");
+    }
+
+    @Test
+    void crossheadOverTwoLinesIsOneHeadingEvenAfterACutParagraph() {
+        ParsedArticle article = parse("标题\n■ 通讯员 岳志欣\n第一段,功能性强\n\n统筹公共服务\n全力保障城市安全运行\n\n第二段。\n").articles().get(0);
+        assertThat(article.body()).extracting(BodyItem::type, BodyItem::text).containsExactly(
+                Tuple.tuple("paragraph", "第一段,功能性强"),
+                Tuple.tuple("heading", "统筹公共服务 全力保障城市安全运行"),
+                Tuple.tuple("paragraph", "第二段。"));
+    }
+
+    @Test
+    void nameRepeatedOnABylineIsCreditedOnce() {
+        assertThat(parse("标题\n■ 通讯员 岳志欣 岳志欣\n正文。\n").articles().get(0).bylines()).containsExactly(new Byline("correspondent", "岳志欣"));
     }
 }

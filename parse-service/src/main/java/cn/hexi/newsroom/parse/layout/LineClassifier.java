@@ -2,6 +2,7 @@ package cn.hexi.newsroom.parse.layout;
 
 import cn.hexi.newsroom.parse.ParseVocabulary;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -49,6 +50,28 @@ public final class LineClassifier {
     }
 
     /**
+     * Classifies every line; a known slogan or banner printed over two adjacent lines is recognised as one.
+     */
+    public List<LineKind> classifyAll(List<Line> lines) {
+        List<LineKind> kinds = new ArrayList<>(lines.size());
+        for (Line line : lines) {
+            kinds.add(classify(line));
+        }
+        for (int i = 0; i + 1 < lines.size(); i++) {
+            if (lines.get(i + 1).blankBefore() || !isTitleLike(lines.get(i).text()) || !isTitleLike(lines.get(i + 1).text())) {
+                continue;
+            }
+            String joined = lines.get(i).text() + lines.get(i + 1).text();
+            LineKind kind = vocabulary.isPageSlogan(joined) ? LineKind.SLOGAN : vocabulary.isSectionBanner(joined) ? LineKind.BANNER : null;
+            if (kind != null) {
+                kinds.set(i, kind);
+                kinds.set(i + 1, kind);
+            }
+        }
+        return kinds;
+    }
+
+    /**
      * Bylines: an optional bullet, then role words and names ({@code ■ 通讯员 万彤 孙玮}, {@code 本报记者 张三},
      * {@code 记者 A 通讯员 B}, {@code 文/李四}). Without a bullet a role word is required, so running text never reads as one.
      */
@@ -83,7 +106,8 @@ public final class LineClassifier {
         if (names.isEmpty() || (!bullet && firstRole == null)) {
             return Optional.empty();
         }
-        return Optional.of(new Credit(firstRole == null ? "correspondent" : firstRole, names, 0));
+        // Layouts sometimes print a name twice on one byline.
+        return Optional.of(new Credit(firstRole == null ? "correspondent" : firstRole, List.copyOf(new LinkedHashSet<>(names)), 0));
     }
 
     /**
