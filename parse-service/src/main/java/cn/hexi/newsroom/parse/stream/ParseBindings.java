@@ -32,7 +32,7 @@ public class ParseBindings {
 
     @Bean
     public Consumer<Message<byte[]>> parseIssue(IssueParser parser, EventPublisher publisher, EventCodec codec,
-                                                StageMetrics metrics, Clock clock) {
+                                                StageMetrics metrics, ParseQualityMetrics quality, Clock clock) {
         return message -> metrics.process(() -> {
             RawIssue raw = codec.read(message.getPayload(), RawIssue.class);
             ParsedIssue parsed = parser.parse(raw.issueId(), raw.metadata(), raw.text());
@@ -46,6 +46,7 @@ public class ParseBindings {
             publisher.publishAll(events);
             metrics.emitted(EventType.ARTICLE_PARSED, articleIds.size());
             metrics.emitted(EventType.ISSUE_PARSED, 1);
+            quality.record(parsed.report());
             log.info("parsed issue {} into {} articles ({} warnings)", raw.issueId(), articleIds.size(), parsed.report().warnings().size());
             return null;
         });

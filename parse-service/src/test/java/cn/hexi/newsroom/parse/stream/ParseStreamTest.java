@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ThreadLocalRandom;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -42,6 +43,8 @@ class ParseStreamTest {
     String bootstrapServers;
     @Autowired
     EventPublisher publisher;
+    @Autowired
+    MeterRegistry registry;
 
     @Test
     void rawIssueBecomesParsedArticlesAndAnIssueReport() throws Exception {
@@ -64,6 +67,8 @@ class ParseStreamTest {
             assertThat(report.articleIds()).containsExactlyInAnyOrderElementsOf(parsed.stream().map(ParsedArticle::articleId).toList());
             assertThat(report.report().articleCount()).isEqualTo(expected);
         }
+        assertThat(registry.get("newsroom.parse.articles.per.issue").summary().count()).isPositive();
+        assertThat(registry.get("newsroom.parse.articles").tag("kind", "news").counter().count()).isPositive();
     }
 
     @Test
