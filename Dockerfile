@@ -14,6 +14,6 @@ RUN mvn -B -q -DskipTests package -pl ${SERVICE} -am
 FROM eclipse-temurin:17-jre
 ARG SERVICE
 RUN useradd --system --uid 10001 newsroom
-COPY --from=build /src/${SERVICE}/target/${SERVICE}.jar /app/service.jar
+COPY --from=build /src/${SERVICE}/target/${SERVICE}-exec.jar /app/service.jar
 USER newsroom
 ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-jar", "/app/service.jar"]

@@ -21,7 +21,7 @@ public final class LocalStack implements AutoCloseable {
     public static final List<String> SERVICES = List.of("ingest-service", "parse-service", "enrich-service", "publish-service");
 
     /**
-     * @param repo            the checkout, where {@code <service>/target/<service>.jar} are
+     * @param repo            the checkout, where {@code <service>/target/<service>-exec.jar} are
      * @param dataDir         Kafka's log, the store file, service logs and the drop folder
      * @param persistentStore keep the embedded store in a file under {@code dataDir} (else in memory)
      * @param externalKafka   bootstrap servers of a Kafka to use instead of the embedded broker, or null
@@ -83,7 +83,7 @@ public final class LocalStack implements AutoCloseable {
         Path logs = settings.dataDir().resolve("logs");
         // Started together: each JVM's start-up is mostly single-threaded, so two cores serve two at a time.
         for (String name : SERVICES) {
-            Path jar = settings.repo().resolve(name).resolve("target").resolve(name + ".jar");
+            Path jar = settings.repo().resolve(name).resolve("target").resolve(name + "-exec.jar");
             ServiceProcess service = ServiceProcess.start(name, jar, ports.get(name), environment, logs, settings.serviceHeap());
             started.add(service);
             services.put(name, service);
