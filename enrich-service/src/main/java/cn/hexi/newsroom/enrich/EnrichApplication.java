@@ -19,7 +19,7 @@ public class EnrichApplication {
 
     @Bean
     ArticleEnricher articleEnricher() {
-        return new ArticleEnricher(Gazetteer.tianjin());
+        return new ArticleEnricher(Gazetteer.standard());
     }
 
     public static void main(String[] args) {

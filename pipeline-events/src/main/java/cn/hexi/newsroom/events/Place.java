@@ -9,7 +9,7 @@ import java.util.List;
  *                    {@code community}, {@code road}, {@code landmark} or {@code region}
  * @param code        official division code, null when unresolved
  * @param parentCodes codes of the enclosing divisions, nearest first
- * @param mentions    where the article names it
+ * @param focus       the one place the article is most about
  */
 public record Place(
         String name,
@@ -18,18 +18,19 @@ public record Place(
         List<String> parentCodes,
         Coordinates coordinates,
         double confidence,
-        List<Mention> mentions) {
+        List<Mention> mentions,
+        boolean focus) {
 
     public Place {
         parentCodes = List.copyOf(parentCodes);
         mentions = List.copyOf(mentions);
     }
 
-    /** WGS-84 or GCJ-02 point; {@code approximate} when inherited from a parent division. */
-    public record Coordinates(double longitude, double latitude, String datum, boolean approximate) {
+    public Place withFocus(boolean focus) {
+        return new Place(name, type, code, parentCodes, coordinates, confidence, mentions, focus);
     }
 
-    /** A mention: the body item index (-1 for the headline) and the character span inside that item. */
-    public record Mention(int bodyIndex, int start, int end, String text) {
+    /** A point and its datum; {@code approximate} when inherited from a parent division. */
+    public record Coordinates(double longitude, double latitude, String datum, boolean approximate) {
     }
 }

@@ -27,7 +27,7 @@ class EventContractTest {
     @Test
     void everyEventTypeRoundTripsAndConformsToItsSchema() {
         Place street = new Place("东海街道", "street", "120103003", List.of("120103", "120100"),
-                new Place.Coordinates(117.23, 39.08, "WGS84", false), 0.95, List.of(new Place.Mention(0, 6, 10, "东海街道")));
+                new Place.Coordinates(117.23, 39.08, "WGS84", false), 0.95, List.of(new Mention(0, 6, 10, "东海街道")), true);
         Map<EventType, Object> samples = Map.of(
                 EventType.RAW_ISSUE, new RawIssue(ISSUE, METADATA, "标题\n\n正文。"),
                 EventType.ISSUE_PARSED, new IssueParsed(ISSUE, METADATA, List.of(ARTICLE.articleId()),
@@ -35,7 +35,12 @@ class EventContractTest {
                                 List.of(new ParseReport.ParseWarning("truncated", "ends mid-sentence", ARTICLE.articleId(), new Span(40, 50)))),
                         Instant.now()),
                 EventType.ARTICLE_PARSED, ARTICLE,
-                EventType.ARTICLE_ENRICHED, new EnrichedArticle(ARTICLE, new Enrichment(1, "dictionary", Instant.now(), List.of(street))),
+                EventType.ARTICLE_ENRICHED, new EnrichedArticle(ARTICLE, new Enrichment(1, "test", Instant.now(), List.of(street),
+                        List.of(new Enrichment.Tag("国防与征兵", 0.9, List.of("国防"))), List.of(new Enrichment.Keyword("国防教育", 2.5)),
+                        List.of(new Enrichment.Person("陈敏尔", "市委书记", List.of(new Mention(0, 4, 7, "陈敏尔")))),
+                        List.of(new Enrichment.Organisation("河西区国防动员办公室", List.of(new Mention(0, 0, 10, "河西区国防动员办公室")))),
+                        List.of(new Enrichment.DateMention("9月16日", "2023-09-16", "day", new Mention(0, 0, 5, "9月16日"))),
+                        "9月16日,活动举行。")),
                 EventType.ARTICLE_PUBLISHED, new ArticlePublished(ARTICLE.articleId(), ISSUE, 1, 1, "news", null, ARTICLE.headline(),
                         List.of(new ArticlePublished.PlaceRef("东海街道", "street", "120103003")), "/api/articles/" + ARTICLE.articleId(),
                         METADATA.receivedAt(), Instant.now()));

@@ -13,8 +13,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Tianjin's divisions (municipality, districts, streets, Hexi's communities) from {@code gazetteer/tianjin-divisions.csv},
- * with their codes, hierarchy and WGS-84 points. Coordinates: Vonng/adcode, CC BY 4.0; converted and derived.
+ * China's provinces, cities and counties, and Tianjin's divisions (municipality, districts, streets, Hexi's
+ * communities) from {@code gazetteer/*.csv}, with their codes, hierarchy and WGS-84 points. Where the national lists
+ * and Tianjin's share a code, Tianjin's entry wins. Coordinates: Vonng/adcode, CC BY 4.0; converted and derived.
  */
 public final class Gazetteer {
 
@@ -24,11 +25,15 @@ public final class Gazetteer {
         divisions.forEach(d -> byCode.put(d.code(), d));
     }
 
-    public static Gazetteer tianjin() {
-        return load("/gazetteer/tianjin-divisions.csv");
+    public static Gazetteer standard() {
+        List<Division> divisions = new ArrayList<>();
+        divisions.addAll(load("/gazetteer/china-provinces-cities.csv"));
+        divisions.addAll(load("/gazetteer/china-counties.csv"));
+        divisions.addAll(load("/gazetteer/tianjin-divisions.csv"));
+        return new Gazetteer(divisions);
     }
 
-    static Gazetteer load(String resource) {
+    static List<Division> load(String resource) {
         try (InputStream in = Gazetteer.class.getResourceAsStream(resource)) {
             if (in == null) {
                 throw new IllegalStateException("missing gazetteer resource " + resource);
@@ -42,12 +47,15 @@ public final class Gazetteer {
             int parent = header.indexOf("parent_code");
             int lon = header.indexOf("lon_wgs84");
             int lat = header.indexOf("lat_wgs84");
+            int shared = header.indexOf("short_name_dup");
             List<Division> divisions = new ArrayList<>();
             for (String row = reader.readLine(); row != null; row = reader.readLine()) {
+                // Only the national files' note column is ever quoted (and may hold commas); every field read here comes before it.
                 String[] f = row.split(",", -1);
-                divisions.add(new Division(f[code], f[name], f[shortName], f[level], f[parent], number(f[lon]), number(f[lat])));
+                int sharedCount = shared < 0 || f[shared].isBlank() ? 1 : Integer.parseInt(f[shared]);
+                divisions.add(new Division(f[code], f[name], f[shortName], f[level], f[parent], number(f[lon]), number(f[lat]), sharedCount));
             }
-            return new Gazetteer(divisions);
+            return divisions;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -7,6 +7,7 @@ import cn.hexi.newsroom.events.EnrichedArticle;
 import cn.hexi.newsroom.events.Enrichment;
 import cn.hexi.newsroom.events.EventCodec;
 import cn.hexi.newsroom.events.IssueMetadata;
+import cn.hexi.newsroom.events.Mention;
 import cn.hexi.newsroom.events.ParsedArticle;
 import cn.hexi.newsroom.events.Place;
 import cn.hexi.newsroom.events.Span;
@@ -110,7 +111,8 @@ class ArticleStoreTest {
                 List.of(), List.of(), List.of(new BodyItem(BodyItem.PARAGRAPH, paragraph, List.of(new Span(0, paragraph.length())))),
                 List.of(), Map.of());
         Place street = new Place("桃园街道", "street", "120103003", List.of("120103", "120000"), null, 1.0,
-                List.of(new Place.Mention(0, 0, 4, "桃园街道")));
-        return new EnrichedArticle(article, new Enrichment(version, "test", NOW, List.of(street)));
+                List.of(new Mention(0, 0, 4, "桃园街道")), true);
+        return new EnrichedArticle(article, new Enrichment(version, "test", NOW, List.of(street), List.of(), List.of(), List.of(), List.of(),
+                List.of(), null));
     }
 }

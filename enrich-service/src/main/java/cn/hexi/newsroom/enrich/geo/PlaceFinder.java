@@ -1,0 +1,326 @@
+package cn.hexi.newsroom.enrich.geo;
+
+import cn.hexi.newsroom.enrich.nlp.Token;
+import cn.hexi.newsroom.enrich.text.Coverage;
+import cn.hexi.newsroom.enrich.text.TextUnit;
+import cn.hexi.newsroom.events.Mention;
+import cn.hexi.newsroom.events.Place;
+import com.hankcs.hanlp.collection.AhoCorasick.AhoCorasickDoubleArrayTrie;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Finds the places an article names. Gazetteer names and their usual short forms are matched through an
+ * Aho-Corasick automaton; unknown communities, streets, roads and landmarks are recognised by pattern, by a list of
+ * known landmarks and by HanLP's place tags, and kept unresolved rather than guessed. Overlapping candidates resolve
+ * longest first, resolved before unresolved; a name several divisions share resolves by hierarchy (a community under a
+ * street the article names), then by the home district.
+ */
+public final class PlaceFinder {
+
+    /**
+     * A surface form of a division, and how sure a match on it is. A short form ({@code 福建}, {@code 河西}) counts only as a
+     * whole word, not inside another ({@code 幸福建设}).
+     */
+    private record Form(Division division, double confidence, boolean wholeWordOnly) {
+    }
+
+    /** A candidate place in one text of the article. */
+    private record Candidate(int text, int start, int end, List<Form> forms, String type, String name, double confidence, boolean known) {
+        int length() {
+            return end - start;
+        }
+
+        boolean resolved() {
+            return forms != null;
+        }
+
+    }
+
+    private static final Pattern UNKNOWN_COMMUNITY =
+            Pattern.compile("[\\p{IsHan}&&[^街区市县镇乡的和与在及、各个该本]]{1,6}?(?:里|园|苑|庄|村|花园|家园|新村|公寓|小区|大厦|城|湾|府|居|邸)社区");
+    private static final Pattern UNKNOWN_STREET = Pattern.compile("[\\p{IsHan}&&[^的和与在及、各个该本区市]]{2,4}街道");
+    private static final Set<String> ROAD_ENDINGS = Set.of("路", "道", "大街", "大道");
+    private static final Map<String, Integer> SPECIFICITY = Map.of("community", 6, "road", 5, "landmark", 5, "street", 4,
+            "district", 3, "region", 2, "city", 2, "province", 1, "country", 0);
+
+    private final Gazetteer gazetteer;
+    private final String homeDistrict;
+    private final AhoCorasickDoubleArrayTrie<List<Form>> names = new AhoCorasickDoubleArrayTrie<>();
+    private final AhoCorasickDoubleArrayTrie<String> landmarks = new AhoCorasickDoubleArrayTrie<>();
+    private final Set<String> localNames = new HashSet<>();
+
+    public PlaceFinder(Gazetteer gazetteer, String homeDistrict) {
+        this.gazetteer = gazetteer;
+        this.homeDistrict = homeDistrict;
+        TreeMap<String, List<Form>> forms = new TreeMap<>();
+        Map<String, Integer> countyNames = new HashMap<>();
+        gazetteer.divisions().stream().filter(d -> d.level().equals("county")).forEach(d -> countyNames.merge(d.name(), 1, Integer::sum));
+        for (Division d : gazetteer.divisions()) {
+            if (d.shortName().isBlank()) {
+                continue; // statistical placeholders name no place
+            }
+            switch (d.level()) {
+                case "province", "city" -> {
+                    add(forms, d.name(), d, 1.0);
+                    // Two-character city short forms are everyday words too (长治久清, 中卫); province short forms are not.
+                    int shortest = d.level().equals("province") ? 2 : 3;
+                    if (d.shortNameShared() == 1 && d.shortName().length() >= shortest) {
+                        addShort(forms, d.shortName(), d, 0.85);
+                    }
+                }
+                case "county" -> {
+                    if (countyNames.get(d.name()) == 1) {
+                        add(forms, d.name(), d, 0.9);
+                    }
+                }
+                case "district" -> {
+                    add(forms, d.name(), d, 1.0);
+                    if (d.code().equals(homeDistrict)) {
+                        addShort(forms, d.shortName(), d, 0.8); // the paper writes 河西 for its own district
+                    }
+                }
+                case "street" -> {
+                    add(forms, d.name(), d, 1.0);
+                    if (d.name().endsWith("街道")) {
+                        add(forms, d.shortName() + "街", d, 0.9);
+                    }
+                }
+                case "community" -> {
+                    add(forms, d.name(), d, 1.0);
+                    add(forms, d.shortName() + "社区", d, 0.95);
+                }
+                default -> add(forms, d.name(), d, 1.0);
+            }
+        }
+        names.build(forms);
+        forms.forEach((surface, list) -> {
+            if (list.stream().anyMatch(f -> f.division().code().startsWith("12"))) {
+                localNames.add(surface);
+            }
+        });
+        Map<String, String> known = loadLandmarks();
+        landmarks.build(new TreeMap<>(known));
+        localNames.addAll(known.keySet());
+    }
+
+    private static void add(TreeMap<String, List<Form>> forms, String surface, Division division, double confidence) {
+        put(forms, surface, new Form(division, confidence, false));
+    }
+
+    private static void addShort(TreeMap<String, List<Form>> forms, String surface, Division division, double confidence) {
+        put(forms, surface, new Form(division, confidence, true));
+    }
+
+    private static void put(TreeMap<String, List<Form>> forms, String surface, Form form) {
+        List<Form> list = forms.computeIfAbsent(surface, k -> new ArrayList<>());
+        list.removeIf(f -> f.division().code().equals(form.division().code()));
+        list.add(form);
+    }
+
+    private static Map<String, String> loadLandmarks() {
+        Map<String, String> landmarks = new LinkedHashMap<>();
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(
+                PlaceFinder.class.getResourceAsStream("/gazetteer/hexi-landmarks.txt"), StandardCharsets.UTF_8))) {
+            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+                if (!line.isBlank() && !line.startsWith("#")) {
+                    String[] nameAndType = line.split("\\|");
+                    landmarks.put(nameAndType[0].trim(), nameAndType[1].trim());
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return landmarks;
+    }
+
+    /** Local names to keep whole when segmenting (HanLP's custom dictionary). */
+    public Set<String> localNames() {
+        return localNames;
+    }
+
+    /** The places named in an article's analysed texts; mentions quote the published text. */
+    public List<Place> find(List<TextUnit> units) {
+        List<Candidate> candidates = new ArrayList<>();
+        for (int t = 0; t < units.size(); t++) {
+            collect(t, units.get(t).analysis(), units.get(t).tokens(), candidates);
+        }
+        List<Candidate> chosen = choose(candidates);
+        Set<String> namedCodes = new HashSet<>();
+        chosen.stream().filter(c -> c.resolved() && c.forms().size() == 1).forEach(c -> namedCodes.add(c.forms().get(0).division().code()));
+
+        Map<String, PlaceBuilder> places = new LinkedHashMap<>();
+        for (Candidate c : chosen) {
+            TextUnit unit = units.get(c.text());
+            Mention mention = new Mention(unit.index(), c.start(), c.end(), unit.published().substring(c.start(), c.end()));
+            if (c.resolved()) {
+                Form form = pick(c.forms(), namedCodes);
+                Division d = form.division();
+                places.computeIfAbsent(d.code(), k -> new PlaceBuilder(displayName(d), type(d), d)).add(mention, form.confidence());
+            } else {
+                places.computeIfAbsent(c.type() + ":" + c.name(), k -> new PlaceBuilder(c.name(), c.type(), null)).add(mention, c.confidence());
+            }
+        }
+        List<Place> found = places.values().stream().map(this::place).toList();
+        return withFocus(found);
+    }
+
+    private void collect(int t, String text, List<Token> tokens, List<Candidate> out) {
+        Set<Integer> wordStarts = new HashSet<>();
+        Set<Integer> wordEnds = new HashSet<>();
+        tokens.forEach(token -> {
+            wordStarts.add(token.start());
+            wordEnds.add(token.end());
+        });
+        names.parseText(text, (begin, end, forms) -> {
+            boolean wholeWord = wordStarts.contains(begin) && wordEnds.contains(end);
+            List<Form> usable = forms.stream().filter(f -> wholeWord || !f.wholeWordOnly()).toList();
+            if (!usable.isEmpty()) {
+                out.add(new Candidate(t, begin, end, usable, null, null, usable.stream().mapToDouble(Form::confidence).max().orElse(1.0), true));
+            }
+        });
+        landmarks.parseText(text, (begin, end, type) -> out.add(new Candidate(t, begin, end, null, type, text.substring(begin, end), 0.8, true)));
+        out.addAll(guesses(UNKNOWN_COMMUNITY, text, tokens, t, "community", 0.6));
+        for (Candidate street : guesses(UNKNOWN_STREET, text, tokens, t, "street", 0.5)) {
+            // An unknown street needs a name, not a common noun (部门街道): its name must be a place, proper noun or abbreviation.
+            if (Token.within(tokens, street.start(), street.end() - 2).stream().filter(k -> k.start() >= street.start() && k.end() <= street.end() - 2)
+                    .allMatch(k -> k.tagged("ns") || k.tagged("nz") || k.tagged("nr") || k.tagged("j"))) {
+                out.add(street);
+            }
+        }
+        for (Token token : tokens) {
+            if (token.tagged("ns") && token.word().length() >= 3 && !token.word().endsWith("街道")
+                    && ROAD_ENDINGS.stream().anyMatch(token.word()::endsWith) && token.word().codePoints().noneMatch(Character::isDigit)) {
+                out.add(new Candidate(t, token.start(), token.end(), null, "road", token.word(), 0.6, false));
+            }
+        }
+    }
+
+    /**
+     * Pattern matches, at every start that still matches (the overlap resolution keeps the one that begins where a known
+     * place ends); a name made of verbs, prepositions, conjunctions or numbers ({@code 联合街道}, {@code 根据街道}) is no place.
+     */
+    private static List<Candidate> guesses(Pattern pattern, String text, List<Token> tokens, int t, String type, double confidence) {
+        List<Candidate> out = new ArrayList<>();
+        Matcher m = pattern.matcher(text);
+        while (m.find()) {
+            for (int start = m.start(); start < m.end() - 3; start++) {
+                if (pattern.matcher(text.substring(start, m.end())).matches() && nameLike(tokens, start, m.end())) {
+                    out.add(new Candidate(t, start, m.end(), null, type, text.substring(start, m.end()), confidence, false));
+                }
+            }
+        }
+        return out;
+    }
+
+    private static boolean nameLike(List<Token> tokens, int start, int end) {
+        for (Token token : Token.within(tokens, start, end)) {
+            if ((token.tagged("v") || token.tagged("p") || token.tagged("c") || token.tagged("d") || token.tagged("r")
+                    || token.tagged("m") || token.tagged("q") || token.tagged("u"))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Known names (gazetteer, landmark list) first, longest first; then pattern guesses where no known name stands. */
+    private static List<Candidate> choose(List<Candidate> candidates) {
+        List<Candidate> ordered = new ArrayList<>(candidates);
+        ordered.sort(Comparator.comparing((Candidate c) -> !c.known()).thenComparing(Candidate::length, Comparator.reverseOrder())
+                .thenComparingInt(Candidate::text).thenComparingInt(Candidate::start));
+        List<Candidate> chosen = new ArrayList<>();
+        Coverage taken = new Coverage();
+        for (Candidate c : ordered) {
+            if (!taken.overlaps(c.text(), c.start(), c.end())) {
+                chosen.add(c);
+                taken.claim(c.text(), c.start(), c.end());
+            }
+        }
+        chosen.sort(Comparator.comparingInt(Candidate::text).thenComparingInt(Candidate::start));
+        return chosen;
+    }
+
+    private Form pick(List<Form> forms, Set<String> namedCodes) {
+        if (forms.size() == 1) {
+            return forms.get(0);
+        }
+        for (Form f : forms) {
+            if (namedCodes.contains(f.division().parentCode())) {
+                return f;
+            }
+        }
+        for (Form f : forms) {
+            if (f.division().code().startsWith(homeDistrict)) {
+                return f;
+            }
+        }
+        return forms.stream().max(Comparator.comparingDouble(Form::confidence)).orElseThrow();
+    }
+
+    private static String displayName(Division d) {
+        return d.level().equals("community") ? d.name().replaceFirst("(居委会|村委会)$", "") : d.name();
+    }
+
+    private static String type(Division d) {
+        return switch (d.level()) {
+            case "province" -> d.name().endsWith("市") ? "city" : "province"; // municipalities are cities
+            case "county" -> "district";
+            default -> d.level();
+        };
+    }
+
+    private final class PlaceBuilder {
+        final String name;
+        final String type;
+        final Division division;
+        final List<Mention> mentions = new ArrayList<>();
+        double confidence;
+
+        PlaceBuilder(String name, String type, Division division) {
+            this.name = name;
+            this.type = type;
+            this.division = division;
+        }
+
+        PlaceBuilder add(Mention mention, double confidence) {
+            mentions.add(mention);
+            this.confidence = Math.max(this.confidence, confidence);
+            return this;
+        }
+    }
+
+    private Place place(PlaceBuilder b) {
+        if (b.division == null) {
+            return new Place(b.name, b.type, null, List.of(), null, b.confidence, b.mentions, false);
+        }
+        Division source = gazetteer.pointSource(b.division);
+        Place.Coordinates point = source == null ? null
+                : new Place.Coordinates(source.longitude(), source.latitude(), "WGS84", source != b.division);
+        return new Place(b.name, b.type, b.division.code(), gazetteer.parentCodes(b.division), point, b.confidence, b.mentions, false);
+    }
+
+    /** The focus: the most specific place, named most often, headline mentions counting double. */
+    private static List<Place> withFocus(List<Place> places) {
+        Place focus = places.stream().max(Comparator.comparingDouble(PlaceFinder::focusScore)).orElse(null);
+        return places.stream().map(p -> p == focus ? p.withFocus(true) : p).toList();
+    }
+
+    private static double focusScore(Place p) {
+        long headline = p.mentions().stream().filter(m -> m.bodyIndex() < 0).count();
+        return SPECIFICITY.getOrDefault(p.type(), 0) + p.mentions().size() + 2.0 * headline + (p.code() == null ? -1 : 0);
+    }
+}
