@@ -8,8 +8,8 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
 
 /**
- * Runs the JMH benchmarks matching the argument (all by default) and reports each as seed issues per second and
- * MB/s of issue text (UTF-8) per core.
+ * Runs the JMH benchmarks matching the argument (all by default) and reports each as passes over the seed corpus per
+ * second, MB/s of issue text (UTF-8) and articles per second, per core (each benchmark runs on one thread).
  */
 public final class BenchMain {
 
@@ -23,16 +23,19 @@ public final class BenchMain {
                 .forks(1)
                 .warmupIterations(3).warmupTime(TimeValue.seconds(2))
                 .measurementIterations(5).measurementTime(TimeValue.seconds(2))
-                .jvmArgsAppend("-D" + SeedCorpus.PROPERTY + "=" + SeedCorpus.folder(), "-Xmx512m")
+                // The heap the services must run in.
+                .jvmArgsAppend("-D" + SeedCorpus.PROPERTY + "=" + SeedCorpus.folder(), "-Xmx256m")
                 .build();
         Collection<RunResult> results = new Runner(options).run();
         long bytes = SeedCorpus.utf8Bytes();
         System.out.printf("%nseed corpus: %d issues, %d bytes (UTF-8)%n", SeedCorpus.texts().size(), bytes);
+        int articles = EnrichBenchmark.seedArticles().size();
+        System.out.printf("seed articles: %d%n", articles);
         for (RunResult result : results) {
             double opsPerSecond = result.getPrimaryResult().getScore();
             double error = result.getPrimaryResult().getScoreError();
-            System.out.printf("%s: %.1f ± %.1f corpus passes/s = %.2f MB/s per core%n", result.getParams().getBenchmark(),
-                    opsPerSecond, error, opsPerSecond * bytes / 1_000_000.0);
+            System.out.printf("%s: %.1f ± %.1f corpus passes/s = %.2f MB/s = %.0f articles/s per core%n", result.getParams().getBenchmark(),
+                    opsPerSecond, error, opsPerSecond * bytes / 1_000_000.0, opsPerSecond * articles);
         }
     }
 }

@@ -81,7 +81,8 @@ public final class ArticleEnricher {
         String body = units.stream().filter(u -> u.index() >= 0).map(TextUnit::analysis).collect(Collectors.joining("\n"));
         List<Token> allTokens = units.stream().flatMap(u -> u.tokens().stream()).toList();
         LocalDate issueDate = article.issue() == null ? null : article.issue().issueDate();
-        List<String> paragraphs = article.body().stream().filter(b -> b.type().equals(BodyItem.PARAGRAPH)).map(BodyItem::text).toList();
+        List<TextUnit> paragraphs = units.stream()
+                .filter(u -> u.index() >= 0 && article.body().get(u.index()).type().equals(BodyItem.PARAGRAPH)).toList();
 
         return new EnrichedArticle(article, new Enrichment(version, NAME, now,
                 found,

@@ -194,8 +194,8 @@ public final class PlaceFinder {
             }
         });
         landmarks.parseText(text, (begin, end, type) -> out.add(new Candidate(t, begin, end, null, type, text.substring(begin, end), 0.8, true)));
-        out.addAll(guesses(UNKNOWN_COMMUNITY, text, tokens, t, "community", 0.6));
-        for (Candidate street : guesses(UNKNOWN_STREET, text, tokens, t, "street", 0.5)) {
+        out.addAll(guesses(UNKNOWN_COMMUNITY, "社区", text, tokens, t, "community", 0.6));
+        for (Candidate street : guesses(UNKNOWN_STREET, "街道", text, tokens, t, "street", 0.5)) {
             // An unknown street needs a name, not a common noun (部门街道): its name must be a place, proper noun or abbreviation.
             if (Token.within(tokens, street.start(), street.end() - 2).stream().filter(k -> k.start() >= street.start() && k.end() <= street.end() - 2)
                     .allMatch(k -> k.tagged("ns") || k.tagged("nz") || k.tagged("nr") || k.tagged("j"))) {
@@ -214,13 +214,15 @@ public final class PlaceFinder {
      * Pattern matches, at every start that still matches (the overlap resolution keeps the one that begins where a known
      * place ends); a name made of verbs, prepositions, conjunctions or numbers ({@code 联合街道}, {@code 根据街道}) is no place.
      */
-    private static List<Candidate> guesses(Pattern pattern, String text, List<Token> tokens, int t, String type, double confidence) {
+    private static List<Candidate> guesses(Pattern pattern, String anchor, String text, List<Token> tokens, int t, String type, double confidence) {
         List<Candidate> out = new ArrayList<>();
-        Matcher m = pattern.matcher(text);
-        while (m.find()) {
-            for (int start = m.start(); start < m.end() - 3; start++) {
-                if (pattern.matcher(text.substring(start, m.end())).matches() && nameLike(tokens, start, m.end())) {
-                    out.add(new Candidate(t, start, m.end(), null, type, text.substring(start, m.end()), confidence, false));
+        // Only the few characters before each anchor ("社区", "街道") can be a name: look there, not along the whole text.
+        for (int at = text.indexOf(anchor); at >= 0; at = text.indexOf(anchor, at + anchor.length())) {
+            int end = at + anchor.length();
+            for (int start = Math.max(0, at - 8); start < at - 1; start++) {
+                Matcher m = pattern.matcher(text).region(start, end);
+                if (m.matches() && nameLike(tokens, start, end)) {
+                    out.add(new Candidate(t, start, end, null, type, text.substring(start, end), confidence, false));
                 }
             }
         }
