@@ -9,6 +9,7 @@ import cn.hexi.newsroom.events.ParsedArticle;
 import cn.hexi.newsroom.events.RawIssue;
 import cn.hexi.newsroom.events.spring.EventPublisher;
 import cn.hexi.newsroom.events.testing.EventAssertions;
+import cn.hexi.newsroom.events.testing.RawRecords;
 import cn.hexi.newsroom.events.testing.TopicProbe;
 import cn.hexi.newsroom.parse.IssueParser;
 import java.nio.charset.StandardCharsets;
@@ -16,17 +17,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
-import java.util.concurrent.ThreadLocalRandom;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -48,7 +42,7 @@ class ParseStreamTest {
 
     @Test
     void rawIssueBecomesParsedArticlesAndAnIssueReport() throws Exception {
-        String issueId = randomIssueId();
+        String issueId = RawRecords.randomIssueId();
         String text = Files.readString(Path.of("../seeds/001_1b3742163d2b373a.txt"));
         int expected = new IssueParser().parse(issueId, null, text).articles().size();
 
@@ -73,11 +67,9 @@ class ParseStreamTest {
 
     @Test
     void malformedRecordGoesToTheDeadLetterTopicWithItsReasonAndTheStreamGoesOn() throws Exception {
-        String badKey = randomIssueId();
-        try (KafkaProducer<String, byte[]> producer = producer()) {
-            producer.send(new ProducerRecord<>(EventType.RAW_ISSUE.topic(), badKey, "{\"issueId\": 42, ".getBytes(StandardCharsets.UTF_8))).get();
-        }
-        String goodId = randomIssueId();
+        String badKey = RawRecords.randomIssueId();
+        RawRecords.send(bootstrapServers, EventType.RAW_ISSUE.topic(), badKey, "{\"issueId\": 42, ".getBytes(StandardCharsets.UTF_8));
+        String goodId = RawRecords.randomIssueId();
         publisher.publish(EventType.RAW_ISSUE, goodId, goodId, new RawIssue(goodId, metadata(), "河西区召开会议\n\n■ 通讯员 万彤\n\n会议指出,要抓好落实。"));
 
         try (TopicProbe dead = new TopicProbe(bootstrapServers, EventType.RAW_ISSUE.deadLetterTopic("parse"));
@@ -92,21 +84,8 @@ class ParseStreamTest {
         }
     }
 
-    private KafkaProducer<String, byte[]> producer() {
-        Properties props = new Properties();
-        props.put("bootstrap.servers", bootstrapServers);
-        props.put("key.serializer", StringSerializer.class.getName());
-        props.put("value.serializer", ByteArraySerializer.class.getName());
-        return new KafkaProducer<>(props);
-    }
-
     private static IssueMetadata metadata() {
         return new IssueMetadata(null, null, null, "001.txt", Instant.now());
     }
 
-    private static String randomIssueId() {
-        byte[] bytes = new byte[8];
-        ThreadLocalRandom.current().nextBytes(bytes);
-        return HexFormat.of().formatHex(bytes);
-    }
 }
