@@ -1,8 +1,6 @@
 package cn.hexi.newsroom.ingest;
 
-import cn.hexi.newsroom.events.spring.StageMetrics;
 import cn.hexi.newsroom.ingest.cli.IngestCommand;
-import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Arrays;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
@@ -10,20 +8,12 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.context.annotation.Bean;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
 @SpringBootApplication
 @EnableScheduling
 @EnableConfigurationProperties(IngestProperties.class)
 public class IngestApplication {
-
-    public static final String STAGE = "ingest";
-
-    @Bean
-    StageMetrics stageMetrics(MeterRegistry registry) {
-        return new StageMetrics(registry, STAGE);
-    }
 
     /** {@code ingest FILE...} runs the command-line ingester instead of the service. */
     public static void main(String[] args) {

@@ -1,8 +1,6 @@
 package cn.hexi.newsroom.parse;
 
-import cn.hexi.newsroom.events.spring.StageMetrics;
 import cn.hexi.newsroom.parse.cli.ParseCommand;
-import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Arrays;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -10,13 +8,6 @@ import org.springframework.context.annotation.Bean;
 
 @SpringBootApplication
 public class ParseApplication {
-
-    public static final String STAGE = "parse";
-
-    @Bean
-    StageMetrics stageMetrics(MeterRegistry registry) {
-        return new StageMetrics(registry, STAGE);
-    }
 
     @Bean
     IssueParser issueParser() {

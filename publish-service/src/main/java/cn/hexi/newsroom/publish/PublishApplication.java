@@ -1,12 +1,10 @@
 package cn.hexi.newsroom.publish;
 
 import cn.hexi.newsroom.events.EventCodec;
-import cn.hexi.newsroom.events.spring.StageMetrics;
 import cn.hexi.newsroom.publish.health.MongoPingHealthIndicator;
 import cn.hexi.newsroom.publish.store.ArticleStore;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoDatabase;
-import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -15,13 +13,6 @@ import org.springframework.context.annotation.Bean;
 @SpringBootApplication
 @EnableConfigurationProperties(PublishProperties.class)
 public class PublishApplication {
-
-    public static final String STAGE = "publish";
-
-    @Bean
-    StageMetrics stageMetrics(MeterRegistry registry) {
-        return new StageMetrics(registry, STAGE);
-    }
 
     @Bean
     MongoDatabase newsroomDatabase(MongoClient client, PublishProperties properties) {

@@ -2,6 +2,7 @@ package cn.hexi.newsroom.events.spring;
 
 import cn.hexi.newsroom.events.EventCodec;
 import cn.hexi.newsroom.events.EventType;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.Map;
@@ -52,6 +53,13 @@ public class NewsroomEventsAutoConfiguration {
         var template = new KafkaTemplate<String, byte[]>(new DefaultKafkaProducerFactory<>(config));
         template.setMicrometerEnabled(true);
         return new EventPublisher(template, codec, "/newsroom/" + applicationName, events.sendTimeout(), clock);
+    }
+
+    /** The service's stage is its application name less {@code -service}: {@code parse-service} counts as {@code parse}. */
+    @Bean
+    @ConditionalOnMissingBean
+    public StageMetrics stageMetrics(MeterRegistry registry, @Value("${spring.application.name}") String applicationName) {
+        return new StageMetrics(registry, applicationName.replaceFirst("-service$", ""));
     }
 
     @Bean
