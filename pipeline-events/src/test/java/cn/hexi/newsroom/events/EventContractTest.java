@@ -42,6 +42,7 @@ class EventContractTest {
                         List.of(new Enrichment.DateMention("9月16日", "2023-09-16", "day", new Mention(0, 0, 5, "9月16日"))),
                         "9月16日,活动举行。")),
                 EventType.ARTICLE_PUBLISHED, new ArticlePublished(ARTICLE.articleId(), ISSUE, 1, 1, "news", null, ARTICLE.headline(),
+                        "9月16日,活动举行。", List.of("国防与征兵"),
                         List.of(new ArticlePublished.PlaceRef("东海街道", "street", "120103003")), "/api/articles/" + ARTICLE.articleId(),
                         METADATA.receivedAt(), Instant.now()));
 

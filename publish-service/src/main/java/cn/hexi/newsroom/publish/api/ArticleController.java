@@ -6,14 +6,17 @@ import cn.hexi.newsroom.events.IssueMetadata;
 import cn.hexi.newsroom.events.ParseReport;
 import cn.hexi.newsroom.events.ParsedArticle;
 import cn.hexi.newsroom.publish.PublishProperties;
+import cn.hexi.newsroom.publish.store.ArticleQuery;
 import cn.hexi.newsroom.publish.store.ArticleStore;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Date;
 import java.util.List;
 import org.bson.Document;
+import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.validation.annotation.Validated;
@@ -48,11 +51,41 @@ public class ArticleController {
         this.properties = properties;
     }
 
-    /** Newest first. */
+    /** A page of a search; {@code nextCursor} fetches the next page, null after the last. */
+    public record ArticleList(List<ArticleView> items, String nextCursor) {
+    }
+
+    /**
+     * Newest first, filtered: {@code place} is a division code or a place name and matches everything inside it (a
+     * street finds the articles about its communities); {@code from}/{@code to} bound the news date; {@code q} is text
+     * the title or body contains.
+     */
     @GetMapping("/api/articles")
-    public Page<ArticleView> articles(@RequestParam(defaultValue = "0") @Min(0) int page,
-                                      @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {
-        return new Page<>(store.articles(page, size).stream().map(this::article).toList(), page, size, store.articleCount());
+    public ArticleList articles(@RequestParam(required = false) String tag,
+                                @RequestParam(required = false) String place,
+                                @RequestParam(required = false) String section,
+                                @RequestParam(required = false) String kind,
+                                @RequestParam(required = false) String issue,
+                                @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+                                @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+                                @RequestParam(required = false) String q,
+                                @RequestParam(required = false) String cursor,
+                                @RequestParam(defaultValue = "20") @Min(1) @Max(200) int limit) {
+        String placeCode = place;
+        if (place != null && !place.chars().allMatch(Character::isDigit)) {
+            placeCode = store.placeCode(place);
+            if (placeCode == null) {
+                return new ArticleList(List.of(), null); // no stored article names that place
+            }
+        }
+        try {
+            ArticleStore.ArticlePage page = store.search(new ArticleQuery(tag, placeCode, section, kind, issue, from, to, q, cursor, limit));
+            return new ArticleList(page.items().stream().map(this::article).toList(), page.nextCursor());
+        } catch (IllegalArgumentException badCursor) {
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, badCursor.getMessage());
+            problem.setTitle("Invalid cursor");
+            throw new ErrorResponseException(HttpStatus.BAD_REQUEST, problem, badCursor);
+        }
     }
 
     @GetMapping("/api/articles/{id}")

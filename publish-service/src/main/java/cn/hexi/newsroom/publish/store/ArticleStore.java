@@ -1,6 +1,7 @@
 package cn.hexi.newsroom.publish.store;
 
 import cn.hexi.newsroom.events.EnrichedArticle;
+import cn.hexi.newsroom.events.Enrichment;
 import cn.hexi.newsroom.events.EventCodec;
 import cn.hexi.newsroom.events.IssueMetadata;
 import cn.hexi.newsroom.events.IssueParsed;
@@ -22,13 +23,16 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Date;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 
@@ -43,6 +47,7 @@ import org.bson.conversions.Bson;
 public final class ArticleStore {
 
     public static final String ARTICLES = "articles";
+    private static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
     public static final String ISSUES = "issues";
 
     private final MongoCollection<Document> articles;
@@ -60,6 +65,9 @@ public final class ArticleStore {
         articles.createIndex(Indexes.descending("publishedAt", "_id"));
         articles.createIndex(Indexes.ascending("issueId", "sequence"));
         articles.createIndex(Indexes.ascending("placeCodes"));
+        articles.createIndex(Indexes.ascending("tags"));
+        articles.createIndex(Indexes.ascending("section"));
+        articles.createIndex(Indexes.ascending("newsDate"));
         issues.createIndex(Indexes.descending("receivedAt"), new IndexOptions());
     }
 
@@ -83,6 +91,9 @@ public final class ArticleStore {
                 .append("section", enriched.article().section())
                 .append("headline", enriched.article().headline())
                 .append("placeCodes", placeCodes(enriched.enrichment().places()))
+                .append("tags", enriched.enrichment().tags().stream().map(Enrichment.Tag::name).toList())
+                .append("newsDate", newsDate(enriched.article()))
+                .append("text", searchableText(enriched.article()))
                 .append("notifiedVersion", 0L)
                 .append("article", article)
                 .append("enrichment", Document.parse(codec.writeString(enriched.enrichment())));
@@ -128,14 +139,86 @@ public final class ArticleStore {
         return Optional.ofNullable(articles.find(Filters.eq("_id", id)).first());
     }
 
-    /** Newest first; ties (articles of one issue) in issue order. */
-    public List<Document> articles(int page, int size) {
-        return articles.find().sort(Sorts.orderBy(Sorts.descending("publishedAt"), Sorts.ascending("issueId", "sequence")))
-                .skip(page * size).limit(size).into(new ArrayList<>());
+    /** One page of a search, and where the next begins (null after the last). */
+    public record ArticlePage(List<Document> items, String nextCursor) {
     }
 
-    public long articleCount() {
-        return articles.countDocuments();
+    /**
+     * Newest first ({@code publishedAt}, then id). The cursor is the last item's sort key, so a page is stable while
+     * new articles arrive.
+     */
+    public ArticlePage search(ArticleQuery query) {
+        List<Bson> filters = new ArrayList<>();
+        if (query.tag() != null) {
+            filters.add(Filters.eq("tags", query.tag()));
+        }
+        if (query.placeCode() != null) {
+            filters.add(Filters.eq("placeCodes", query.placeCode()));
+        }
+        if (query.section() != null) {
+            filters.add(Filters.eq("section", query.section()));
+        }
+        if (query.kind() != null) {
+            filters.add(Filters.eq("kind", query.kind()));
+        }
+        if (query.issueId() != null) {
+            filters.add(Filters.eq("issueId", query.issueId()));
+        }
+        if (query.from() != null) {
+            filters.add(Filters.gte("newsDate", query.from().toString()));
+        }
+        if (query.to() != null) {
+            filters.add(Filters.lte("newsDate", query.to().toString()));
+        }
+        if (query.text() != null && !query.text().isBlank()) {
+            filters.add(Filters.regex("text", Pattern.quote(query.text().strip())));
+        }
+        if (query.cursor() != null) {
+            Cursor after = Cursor.decode(query.cursor());
+            filters.add(Filters.or(Filters.lt("publishedAt", after.publishedAt()),
+                    Filters.and(Filters.eq("publishedAt", after.publishedAt()), Filters.gt("_id", after.id()))));
+        }
+        List<Document> page = articles.find(filters.isEmpty() ? new Document() : Filters.and(filters))
+                .sort(Sorts.orderBy(Sorts.descending("publishedAt"), Sorts.ascending("_id")))
+                .limit(query.limit() + 1).into(new ArrayList<>());
+        String next = null;
+        if (page.size() > query.limit()) {
+            page = page.subList(0, query.limit());
+            Document last = page.get(page.size() - 1);
+            next = new Cursor(last.getDate("publishedAt"), last.getString("_id")).encode();
+        }
+        return new ArticlePage(page, next);
+    }
+
+    /** A page boundary: the sort key of the last article shown. */
+    record Cursor(Date publishedAt, String id) {
+        String encode() {
+            return Base64.getUrlEncoder().withoutPadding().encodeToString((publishedAt.getTime() + ":" + id).getBytes(StandardCharsets.UTF_8));
+        }
+
+        static Cursor decode(String cursor) {
+            try {
+                String[] parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split(":", 2);
+                return new Cursor(new Date(Long.parseLong(parts[0])), parts[1]);
+            } catch (IllegalArgumentException | ArrayIndexOutOfBoundsException e) {
+                throw new IllegalArgumentException("not a cursor this API issued: " + cursor, e);
+            }
+        }
+    }
+
+    /** The code of a place stored articles name, for searches by name ({@code 天塔街道}); null when none does. */
+    public String placeCode(String name) {
+        Document article = articles.find(Filters.elemMatch("enrichment.places", Filters.and(Filters.eq("name", name), Filters.ne("code", null))))
+                .first();
+        if (article == null) {
+            return null;
+        }
+        for (Document place : article.get("enrichment", Document.class).getList("places", Document.class)) {
+            if (name.equals(place.getString("name")) && place.getString("code") != null) {
+                return place.getString("code");
+            }
+        }
+        return null;
     }
 
     public Optional<Document> issue(String id) {
@@ -160,6 +243,29 @@ public final class ArticleStore {
             }
         }
         return List.copyOf(codes);
+    }
+
+    /** The day the news is of: the issue date, or else the day the issue arrived (Beijing time). */
+    private static String newsDate(ParsedArticle article) {
+        IssueMetadata issue = article.issue();
+        if (issue == null) {
+            return null;
+        }
+        if (issue.issueDate() != null) {
+            return issue.issueDate().toString();
+        }
+        return issue.receivedAt() == null ? null : issue.receivedAt().atZone(BEIJING).toLocalDate().toString();
+    }
+
+    private static String searchableText(ParsedArticle article) {
+        StringBuilder text = new StringBuilder();
+        for (String part : new String[] {article.kicker(), article.headline(), article.subheadline(), article.deck()}) {
+            if (part != null) {
+                text.append(part).append('\n');
+            }
+        }
+        article.body().forEach(item -> text.append(item.text()).append('\n'));
+        return text.toString();
     }
 
     private static Date receivedAt(EnrichedArticle enriched) {

@@ -2,6 +2,7 @@ package cn.hexi.newsroom.publish.stream;
 
 import cn.hexi.newsroom.events.ArticlePublished;
 import cn.hexi.newsroom.events.EnrichedArticle;
+import cn.hexi.newsroom.events.Enrichment;
 import cn.hexi.newsroom.events.EventCodec;
 import cn.hexi.newsroom.events.EventType;
 import cn.hexi.newsroom.events.IssueParsed;
@@ -36,7 +37,8 @@ public class PublishBindings {
             if (thisVersionIsStored && stored.notifiedVersion() < stored.version()) {
                 publisher.publish(EventType.ARTICLE_PUBLISHED, article.articleId(), article.issueId(), new ArticlePublished(
                         article.articleId(), article.issueId(), article.sequence(), stored.version(), article.kind(), article.section(),
-                        article.headline(),
+                        article.headline(), enriched.enrichment().summary(),
+                        enriched.enrichment().tags().stream().map(Enrichment.Tag::name).toList(),
                         enriched.enrichment().places().stream().map(p -> new ArticlePublished.PlaceRef(p.name(), p.type(), p.code())).toList(),
                         properties.articleUrl() + article.articleId(),
                         article.issue() == null ? null : article.issue().receivedAt(), stored.publishedAt()));

@@ -1,6 +1,7 @@
 package cn.hexi.newsroom.publish.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.hexi.newsroom.events.BodyItem;
 import cn.hexi.newsroom.events.EnrichedArticle;
@@ -16,6 +17,7 @@ import com.mongodb.client.MongoClients;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.bson.Document;
@@ -54,7 +56,7 @@ class ArticleStoreTest {
         assertThat(stored.notifiedVersion()).isZero();
         Document doc = store.article(ParsedArticle.articleId(ISSUE, 1)).orElseThrow();
         assertThat(doc.getLong("version")).isEqualTo(10);
-        assertThat(doc.getList("placeCodes", String.class)).containsExactly("120103003", "120103", "120000");
+        assertThat(doc.getList("placeCodes", String.class)).containsExactly("120103003", "120103", "120000", "120103003006");
         assertThat(store.issue(ISSUE).orElseThrow().getList("storedArticleIds", String.class)).containsExactly(ParsedArticle.articleId(ISSUE, 1));
     }
 
@@ -92,7 +94,7 @@ class ArticleStoreTest {
         assertThat(store.store(article("第一段。", 12, Instant.parse("2026-11-23T07:30:00Z")), NOW.plusSeconds(2)).outcome())
                 .isEqualTo(StoreOutcome.UNCHANGED);
         assertThat(store.article(ParsedArticle.articleId(ISSUE, 1)).orElseThrow().getLong("version")).isEqualTo(10);
-        assertThat(store.articleCount()).isEqualTo(1);
+        assertThat(store.search(query(null, null, null, null, 10)).items()).hasSize(1);
     }
 
     @Test
@@ -105,14 +107,53 @@ class ArticleStoreTest {
         assertThat(replay.notifiedVersion()).isEqualTo(10);
     }
 
+    @Test
+    void searchFiltersByTagPlaceHierarchyTextAndDateAndPagesByCursor() {
+        for (int i = 1; i <= 5; i++) {
+            store.store(article(i, "第" + i + "段,讲燃气安全。", 1, NOW), NOW.plusSeconds(i));
+        }
+        store.store(article(6, "另一段,讲教育。", 1, NOW), NOW.plusSeconds(6));
+
+        // The articles name a community; its street's code finds them, and so does the street's name.
+        assertThat(store.search(query(null, "120103003", null, null, 10)).items()).hasSize(6);
+        assertThat(store.placeCode("桃园街道")).isEqualTo("120103003");
+        assertThat(store.search(query(null, "120101", null, null, 10)).items()).isEmpty();
+        assertThat(store.search(query("燃气安全", null, null, null, 10)).items()).hasSize(5);
+        assertThat(store.search(query(null, null, "教育", null, 10)).items()).extracting(d -> d.getString("_id"))
+                .containsExactly(ParsedArticle.articleId(ISSUE, 6));
+        assertThat(store.search(query(null, null, null, LocalDate.of(2026, 11, 23), 10)).items()).hasSize(6);
+        assertThat(store.search(query(null, null, null, LocalDate.of(2026, 11, 24), 10)).items()).isEmpty();
+
+        ArticleStore.ArticlePage first = store.search(query("燃气安全", null, null, null, 2));
+        ArticleStore.ArticlePage second = store.search(new ArticleQuery("燃气安全", null, null, null, null, null, null, null, first.nextCursor(), 2));
+        ArticleStore.ArticlePage third = store.search(new ArticleQuery("燃气安全", null, null, null, null, null, null, null, second.nextCursor(), 2));
+        assertThat(first.items()).extracting(d -> d.getString("_id")).containsExactly(ParsedArticle.articleId(ISSUE, 5), ParsedArticle.articleId(ISSUE, 4));
+        assertThat(second.items()).extracting(d -> d.getString("_id")).containsExactly(ParsedArticle.articleId(ISSUE, 3), ParsedArticle.articleId(ISSUE, 2));
+        assertThat(third.items()).extracting(d -> d.getString("_id")).containsExactly(ParsedArticle.articleId(ISSUE, 1));
+        assertThat(third.nextCursor()).isNull();
+        assertThatThrownBy(() -> store.search(new ArticleQuery(null, null, null, null, null, null, null, null, "bm90LWEtY3Vyc29y", 2)))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    private static ArticleQuery query(String tag, String place, String text, LocalDate day, int limit) {
+        return new ArticleQuery(tag, place, null, null, null, day, day, text, null, limit);
+    }
+
     private static EnrichedArticle article(String paragraph, long version, Instant receivedAt) {
+        return article(1, paragraph, version, receivedAt);
+    }
+
+    private static EnrichedArticle article(int sequence, String paragraph, long version, Instant receivedAt) {
         IssueMetadata issue = new IssueMetadata(null, null, null, "000.txt", receivedAt == null ? NOW : receivedAt);
-        ParsedArticle article = new ParsedArticle(ISSUE, ParsedArticle.articleId(ISSUE, 1), 1, issue, "news", null, null, "标题", null, null,
+        ParsedArticle article = new ParsedArticle(ISSUE, ParsedArticle.articleId(ISSUE, sequence), sequence, issue, "news", null, null, "标题", null, null,
                 List.of(), List.of(), List.of(new BodyItem(BodyItem.PARAGRAPH, paragraph, List.of(new Span(0, paragraph.length())))),
                 List.of(), Map.of());
         Place street = new Place("桃园街道", "street", "120103003", List.of("120103", "120000"), null, 1.0,
-                List.of(new Mention(0, 0, 4, "桃园街道")), true);
-        return new EnrichedArticle(article, new Enrichment(version, "test", NOW, List.of(street), List.of(), List.of(), List.of(), List.of(),
-                List.of(), null));
+                List.of(new Mention(0, 0, 4, "桃园街道")), false);
+        Place community = new Place("罗兰花园社区", "community", "120103003006", List.of("120103003", "120103", "120000"), null, 1.0,
+                List.of(new Mention(0, 4, 10, "罗兰花园社区")), true);
+        List<Enrichment.Tag> tags = paragraph.contains("燃气") ? List.of(new Enrichment.Tag("燃气安全", 1.0, List.of("燃气"))) : List.of();
+        return new EnrichedArticle(article, new Enrichment(version, "test", NOW, List.of(street, community), tags, List.of(), List.of(),
+                List.of(), List.of(), null));
     }
 }
