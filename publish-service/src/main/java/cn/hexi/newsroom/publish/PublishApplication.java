@@ -2,6 +2,7 @@ package cn.hexi.newsroom.publish;
 
 import cn.hexi.newsroom.events.EventCodec;
 import cn.hexi.newsroom.publish.health.MongoPingHealthIndicator;
+import cn.hexi.newsroom.publish.live.ArticleFeed;
 import cn.hexi.newsroom.publish.store.ArticleStore;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoDatabase;
@@ -9,8 +10,10 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.scheduling.annotation.EnableScheduling;
 
 @SpringBootApplication
+@EnableScheduling
 @EnableConfigurationProperties(PublishProperties.class)
 public class PublishApplication {
 
@@ -24,6 +27,11 @@ public class PublishApplication {
         ArticleStore store = new ArticleStore(newsroomDatabase, codec);
         store.createIndexes();
         return store;
+    }
+
+    @Bean
+    ArticleFeed articleFeed(MongoDatabase newsroomDatabase, EventCodec codec) {
+        return new ArticleFeed(newsroomDatabase, codec);
     }
 
     /** Named so that it replaces Boot's MongoDB health contributor, whose {@code hello} the embedded store lacks. */

@@ -6,6 +6,7 @@ import cn.hexi.newsroom.events.IssueMetadata;
 import cn.hexi.newsroom.events.ParseReport;
 import cn.hexi.newsroom.events.ParsedArticle;
 import cn.hexi.newsroom.publish.PublishProperties;
+import cn.hexi.newsroom.publish.live.LiveArticles;
 import cn.hexi.newsroom.publish.store.ArticleQuery;
 import cn.hexi.newsroom.publish.store.ArticleStore;
 import jakarta.validation.constraints.Max;
@@ -18,13 +19,16 @@ import java.util.List;
 import org.bson.Document;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /** Read access to the stored articles and issues. */
 @RestController
@@ -44,11 +48,13 @@ public class ArticleController {
     private final ArticleStore store;
     private final EventCodec codec;
     private final PublishProperties properties;
+    private final LiveArticles live;
 
-    public ArticleController(ArticleStore store, EventCodec codec, PublishProperties properties) {
+    public ArticleController(ArticleStore store, EventCodec codec, PublishProperties properties, LiveArticles live) {
         this.store = store;
         this.codec = codec;
         this.properties = properties;
+        this.live = live;
     }
 
     /** A page of a search; {@code nextCursor} fetches the next page, null after the last. */
@@ -86,6 +92,15 @@ public class ArticleController {
             problem.setTitle("Invalid cursor");
             throw new ErrorResponseException(HttpStatus.BAD_REQUEST, problem, badCursor);
         }
+    }
+
+    /**
+     * Live articles for pages (Server-Sent Events, event name {@code article}, data: the published notification). A page
+     * that reconnects sends {@code Last-Event-ID} (browsers do so by themselves) and first gets what it missed.
+     */
+    @GetMapping(path = "/api/articles/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    public SseEmitter stream(@RequestHeader(value = "Last-Event-ID", required = false) Long lastEventId) {
+        return live.connect(lastEventId);
     }
 
     @GetMapping("/api/articles/{id}")

@@ -11,6 +11,7 @@ import cn.hexi.newsroom.events.ParsedArticle;
 import cn.hexi.newsroom.events.spring.EventPublisher;
 import cn.hexi.newsroom.events.spring.StageMetrics;
 import cn.hexi.newsroom.publish.PublishProperties;
+import cn.hexi.newsroom.publish.live.ArticleFeed;
 import cn.hexi.newsroom.publish.store.ArticleStore;
 import java.time.Clock;
 import java.util.function.Consumer;
@@ -20,14 +21,14 @@ import org.springframework.messaging.Message;
 
 /**
  * The publish stage on the stream. An enriched article is stored (newer versions only), then its
- * notification is sent and marked as sent: if sending fails, the redelivered record finds the version stored
+ * notification is sent (to the topic, and to the feed live pages follow) and marked as sent: if sending fails, the redelivered record finds the version stored
  * but not notified and sends it then, so every stored version is notified.
  */
 @Configuration
 public class PublishBindings {
 
     @Bean
-    public Consumer<Message<byte[]>> publishArticle(ArticleStore store, EventPublisher publisher, EventCodec codec,
+    public Consumer<Message<byte[]>> publishArticle(ArticleStore store, ArticleFeed feed, EventPublisher publisher, EventCodec codec,
                                                     StageMetrics metrics, Clock clock, PublishProperties properties) {
         return message -> metrics.process(() -> {
             EnrichedArticle enriched = requireComplete(codec.read(message.getPayload(), EnrichedArticle.class));
@@ -35,13 +36,15 @@ public class PublishBindings {
             ArticleStore.Stored stored = store.store(enriched, clock.instant());
             boolean thisVersionIsStored = stored.version() == enriched.enrichment().version();
             if (thisVersionIsStored && stored.notifiedVersion() < stored.version()) {
-                publisher.publish(EventType.ARTICLE_PUBLISHED, article.articleId(), article.issueId(), new ArticlePublished(
+                ArticlePublished notification = new ArticlePublished(
                         article.articleId(), article.issueId(), article.sequence(), stored.version(), article.kind(), article.section(),
                         article.headline(), enriched.enrichment().summary(),
                         enriched.enrichment().tags().stream().map(Enrichment.Tag::name).toList(),
                         enriched.enrichment().places().stream().map(p -> new ArticlePublished.PlaceRef(p.name(), p.type(), p.code())).toList(),
                         properties.articleUrl() + article.articleId(),
-                        article.issue() == null ? null : article.issue().receivedAt(), stored.publishedAt()));
+                        article.issue() == null ? null : article.issue().receivedAt(), stored.publishedAt());
+                publisher.publish(EventType.ARTICLE_PUBLISHED, article.articleId(), article.issueId(), notification);
+                feed.append(notification);
                 store.markNotified(article.articleId(), stored.version());
                 metrics.emitted(EventType.ARTICLE_PUBLISHED, 1);
             }

@@ -1,0 +1,78 @@
+package cn.hexi.newsroom.publish.live;
+
+import cn.hexi.newsroom.events.ArticlePublished;
+import cn.hexi.newsroom.events.EventCodec;
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.ReturnDocument;
+import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.Updates;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.bson.Document;
+
+/**
+ * The ordered log of published article versions that live pages follow: each entry has a sequence number (the SSE
+ * event id), so a page that reconnects asks for everything after the last id it saw. Kept in MongoDB, so every
+ * instance of the service sees the same log and it survives restarts. A version is appended once (unique key).
+ */
+public final class ArticleFeed {
+
+    public static final String FEED = "feed";
+    private static final String COUNTERS = "counters";
+
+    /** One entry: the sequence number and the notification it carries. */
+    public record Entry(long sequence, ArticlePublished article) {
+    }
+
+    private final MongoCollection<Document> feed;
+    private final MongoCollection<Document> counters;
+    private final EventCodec codec;
+
+    public ArticleFeed(MongoDatabase database, EventCodec codec) {
+        this.feed = database.getCollection(FEED);
+        this.counters = database.getCollection(COUNTERS);
+        this.codec = codec;
+        feed.createIndex(Indexes.ascending("key"), new IndexOptions().unique(true));
+    }
+
+    public void append(ArticlePublished article) {
+        Document counter = counters.findOneAndUpdate(Filters.eq("_id", FEED), Updates.inc("sequence", 1L),
+                new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER));
+        long sequence = counter.get("sequence", Number.class).longValue();
+        try {
+            feed.insertOne(new Document("_id", sequence)
+                    .append("key", article.articleId() + ":" + article.version())
+                    .append("article", Document.parse(codec.writeString(article))));
+        } catch (MongoWriteException e) {
+            if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
+                throw e;
+            }
+            // This version is in the feed already (a redelivered record); pages must not see it twice.
+        }
+    }
+
+    /** Entries after the given sequence number, oldest first, at most {@code limit}. */
+    public List<Entry> after(long sequence, int limit) {
+        List<Entry> entries = new ArrayList<>();
+        for (Document d : feed.find(Filters.gt("_id", sequence)).sort(Sorts.ascending("_id")).limit(limit)) {
+            ArticlePublished article = codec.read(d.get("article", Document.class).toJson().getBytes(StandardCharsets.UTF_8),
+                    ArticlePublished.class);
+            entries.add(new Entry(d.get("_id", Number.class).longValue(), article));
+        }
+        return entries;
+    }
+
+    /** The newest sequence number, 0 when the feed is empty. */
+    public long latest() {
+        Document last = feed.find().sort(Sorts.descending("_id")).limit(1).first();
+        return last == null ? 0 : last.get("_id", Number.class).longValue();
+    }
+}

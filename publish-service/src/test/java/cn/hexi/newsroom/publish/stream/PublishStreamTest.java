@@ -1,0 +1,150 @@
+package cn.hexi.newsroom.publish.stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.hexi.newsroom.events.ArticlePublished;
+import cn.hexi.newsroom.events.BodyItem;
+import cn.hexi.newsroom.events.EnrichedArticle;
+import cn.hexi.newsroom.events.Enrichment;
+import cn.hexi.newsroom.events.EventType;
+import cn.hexi.newsroom.events.IssueMetadata;
+import cn.hexi.newsroom.events.ParsedArticle;
+import cn.hexi.newsroom.events.Span;
+import cn.hexi.newsroom.events.spring.EventPublisher;
+import cn.hexi.newsroom.events.testing.EventAssertions;
+import cn.hexi.newsroom.events.testing.RawRecords;
+import cn.hexi.newsroom.events.testing.TopicProbe;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.kafka.test.context.EmbeddedKafka;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@EmbeddedKafka(partitions = 1, bootstrapServersProperty = "spring.kafka.bootstrap-servers")
+class PublishStreamTest {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(30);
+    private static final MongoServer MONGO = new MongoServer(new MemoryBackend());
+    private static final String MONGO_URI = MONGO.bindAndGetConnectionString();
+
+    @DynamicPropertySource
+    static void store(DynamicPropertyRegistry registry) {
+        registry.add("spring.mongodb.uri", () -> MONGO_URI + "/newsroom");
+    }
+
+    @AfterAll
+    static void stopStore() {
+        MONGO.shutdown();
+    }
+
+    @LocalServerPort
+    int port;
+    @Value("${spring.kafka.bootstrap-servers}")
+    String bootstrapServers;
+    @Autowired
+    EventPublisher publisher;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @Test
+    void enrichedArticleIsStoredNotifiedAndPushedLiveToConnectedPagesWhichResumeFromLastEventId() throws Exception {
+        BlockingQueue<String> live = listen(null);
+        EnrichedArticle article = article(RawRecords.randomIssueId(), "燃气安全进社区");
+
+        publisher.publish(EventType.ARTICLE_ENRICHED, article.article().articleId(), article.article().issueId(), article);
+
+        String eventId = awaitEvent(live, article.article().articleId());
+        try (TopicProbe published = new TopicProbe(bootstrapServers, EventType.ARTICLE_PUBLISHED.topic())) {
+            ArticlePublished notification = published.awaitCount(1, TIMEOUT).stream()
+                    .filter(r -> r.key().equals(article.article().articleId()))
+                    .map(r -> EventAssertions.assertConforms(EventType.ARTICLE_PUBLISHED, r, ArticlePublished.class)).findFirst().orElseThrow();
+            assertThat(notification.headline()).isEqualTo("燃气安全进社区");
+            assertThat(notification.tags()).containsExactly("燃气安全");
+        }
+        HttpResponse<String> stored = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/articles/"
+                + article.article().articleId())).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(stored.statusCode()).isEqualTo(200);
+
+        // A page that saw nothing yet (Last-Event-ID 0) gets the article replayed.
+        BlockingQueue<String> resumed = listen(0L);
+        assertThat(awaitEvent(resumed, article.article().articleId())).isEqualTo(eventId);
+    }
+
+    @Test
+    void malformedEnrichedEventIsDeadLetteredAndTheStreamGoesOn() throws Exception {
+        String badKey = RawRecords.randomIssueId() + "-001";
+        RawRecords.send(bootstrapServers, EventType.ARTICLE_ENRICHED.topic(), badKey,
+                "{\"article\": {\"kind\": \"news\"}, \"enrichment\": {\"version\": 1}}".getBytes(StandardCharsets.UTF_8));
+        EnrichedArticle good = article(RawRecords.randomIssueId(), "后一篇");
+        publisher.publish(EventType.ARTICLE_ENRICHED, good.article().articleId(), good.article().issueId(), good);
+
+        try (TopicProbe dead = new TopicProbe(bootstrapServers, EventType.ARTICLE_ENRICHED.deadLetterTopic("publish"));
+             TopicProbe published = new TopicProbe(bootstrapServers, EventType.ARTICLE_PUBLISHED.topic())) {
+            ConsumerRecord<String, byte[]> deadLetter = dead.awaitCount(1, TIMEOUT).get(0);
+            assertThat(deadLetter.key()).isEqualTo(badKey);
+            assertThat(TopicProbe.headers(deadLetter).get("x-exception-message")).contains("not a valid EnrichedArticle");
+            assertThat(published.awaitCount(2, TIMEOUT)).anySatisfy(r -> assertThat(r.key()).isEqualTo(good.article().articleId()));
+        }
+    }
+
+    /** Connects to the live stream and collects each event as "id data". */
+    private BlockingQueue<String> listen(Long lastEventId) {
+        BlockingQueue<String> events = new LinkedBlockingQueue<>();
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/articles/stream"))
+                .header("Accept", "text/event-stream");
+        if (lastEventId != null) {
+            request.header("Last-Event-ID", lastEventId.toString());
+        }
+        http.sendAsync(request.build(), HttpResponse.BodyHandlers.ofLines()).thenAccept(response -> {
+            String[] id = {null};
+            response.body().forEach(line -> {
+                if (line.startsWith("id:")) {
+                    id[0] = line.substring(3).strip();
+                } else if (line.startsWith("data:")) {
+                    events.add(id[0] + " " + line.substring(5));
+                }
+            });
+        });
+        return events;
+    }
+
+    private static String awaitEvent(BlockingQueue<String> events, String articleId) throws InterruptedException {
+        long deadline = System.nanoTime() + TIMEOUT.toNanos();
+        while (System.nanoTime() < deadline) {
+            String event = events.poll(500, TimeUnit.MILLISECONDS);
+            if (event != null && event.contains("\"articleId\":\"" + articleId + "\"")) {
+                return event.substring(0, event.indexOf(' '));
+            }
+        }
+        throw new AssertionError("no live event for " + articleId);
+    }
+
+    private static EnrichedArticle article(String issueId, String headline) {
+        String text = "社区开展燃气安全宣传。";
+        ParsedArticle article = new ParsedArticle(issueId, ParsedArticle.articleId(issueId, 1), 1,
+                new IssueMetadata(null, null, null, "test.txt", Instant.now()), "news", null, null, headline, null, null, List.of(), List.of(),
+                List.of(new BodyItem(BodyItem.PARAGRAPH, text, List.of(new Span(0, text.length())))), List.of(), Map.of());
+        return new EnrichedArticle(article, new Enrichment(Instant.now().toEpochMilli(), "test", Instant.now(), List.of(),
+                List.of(new Enrichment.Tag("燃气安全", 1.0, List.of("燃气"))), List.of(), List.of(), List.of(), List.of(), text));
+    }
+}
