@@ -33,7 +33,7 @@ class EventContractTest {
                 EventType.ISSUE_PARSED, new IssueParsed(ISSUE, METADATA, List.of(ARTICLE.articleId()),
                         new ParseReport(1, Map.of("news", 1), 0, List.of(), Map.of("truncated", 1),
                                 List.of(new ParseReport.ParseWarning("truncated", "ends mid-sentence", ARTICLE.articleId(), new Span(40, 50)))),
-                        Instant.now()),
+                        "标题\n\n正文。", Instant.now()),
                 EventType.ARTICLE_PARSED, ARTICLE,
                 EventType.ARTICLE_ENRICHED, new EnrichedArticle(ARTICLE, new Enrichment(1, "test", Instant.now(), List.of(street),
                         List.of(new Enrichment.Tag("国防与征兵", 0.9, List.of("国防"))), List.of(new Enrichment.Keyword("国防教育", 2.5)),

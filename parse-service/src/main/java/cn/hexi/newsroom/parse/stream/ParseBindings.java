@@ -42,7 +42,7 @@ public class ParseBindings {
             }
             List<String> articleIds = parsed.articles().stream().map(ParsedArticle::articleId).toList();
             events.add(new Outgoing(EventType.ISSUE_PARSED, raw.issueId(), raw.issueId(),
-                    new IssueParsed(raw.issueId(), raw.metadata(), articleIds, parsed.report(), clock.instant())));
+                    new IssueParsed(raw.issueId(), raw.metadata(), articleIds, parsed.report(), parsed.text(), clock.instant())));
             publisher.publishAll(events);
             metrics.emitted(EventType.ARTICLE_PARSED, articleIds.size());
             metrics.emitted(EventType.ISSUE_PARSED, 1);

@@ -1,10 +1,12 @@
 package cn.hexi.newsroom.publish.api;
 
+import cn.hexi.newsroom.events.BodyItem;
 import cn.hexi.newsroom.events.Enrichment;
 import cn.hexi.newsroom.events.EventCodec;
 import cn.hexi.newsroom.events.IssueMetadata;
 import cn.hexi.newsroom.events.ParseReport;
 import cn.hexi.newsroom.events.ParsedArticle;
+import cn.hexi.newsroom.events.Span;
 import cn.hexi.newsroom.publish.PublishProperties;
 import cn.hexi.newsroom.publish.live.LiveArticles;
 import cn.hexi.newsroom.publish.store.ArticleQuery;
@@ -13,6 +15,8 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.time.LocalDate;
 import java.util.Date;
 import java.util.List;
@@ -106,6 +110,38 @@ public class ArticleController {
     @GetMapping("/api/articles/{id}")
     public ArticleView article(@PathVariable String id) {
         return store.article(id).map(this::article).orElseThrow(() -> notFound("article", id));
+    }
+
+    /** One piece of an article's source: which field or body item it became, and the text it was. */
+    public record SourcePiece(String field, int start, int end, String text) {
+    }
+
+    /** The article's original text, cut from the issue text by its source spans, in source order. */
+    public record ArticleSource(String articleId, String issueId, List<SourcePiece> pieces) {
+    }
+
+    @GetMapping("/api/articles/{id}/source")
+    public ArticleSource source(@PathVariable String id) {
+        ArticleView view = article(id);
+        String text = store.issueText(view.article().issueId());
+        if (text == null) {
+            throw notFound("issue text for article", id);
+        }
+        List<SourcePiece> pieces = new ArrayList<>();
+        view.article().titleSpans().forEach((field, spans) -> spans.forEach(span -> pieces.add(piece(field, span, text))));
+        List<BodyItem> body = view.article().body();
+        for (int i = 0; i < body.size(); i++) {
+            String field = body.get(i).type() + " " + (i + 1);
+            body.get(i).spans().forEach(span -> pieces.add(piece(field, span, text)));
+        }
+        pieces.sort(Comparator.comparingInt(SourcePiece::start));
+        return new ArticleSource(id, view.article().issueId(), pieces);
+    }
+
+    private static SourcePiece piece(String field, Span span, String text) {
+        int end = Math.min(span.end(), text.length());
+        int start = Math.min(span.start(), end);
+        return new SourcePiece(field, start, end, text.substring(start, end));
     }
 
     @GetMapping("/api/issues")

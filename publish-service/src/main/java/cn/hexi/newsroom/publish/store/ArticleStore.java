@@ -13,6 +13,7 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.Sorts;
@@ -131,6 +132,7 @@ public final class ArticleStore {
                 Updates.set("articleIds", parsed.articleIds()),
                 Updates.set("articleCount", parsed.articleIds().size()),
                 Updates.set("report", Document.parse(codec.writeString(parsed.report()))),
+                Updates.set("text", parsed.text()),
                 Updates.set("parsedAt", Date.from(parsed.parsedAt())),
                 Updates.set("recordedAt", Date.from(now))), new UpdateOptions().upsert(true));
     }
@@ -222,11 +224,18 @@ public final class ArticleStore {
     }
 
     public Optional<Document> issue(String id) {
-        return Optional.ofNullable(issues.find(Filters.eq("_id", id)).first());
+        return Optional.ofNullable(issues.find(Filters.eq("_id", id)).projection(Projections.exclude("text")).first());
     }
 
     public List<Document> issues(int page, int size) {
-        return issues.find().sort(Sorts.descending("receivedAt")).skip(page * size).limit(size).into(new ArrayList<>());
+        return issues.find().projection(Projections.exclude("text")).sort(Sorts.descending("receivedAt")).skip(page * size).limit(size)
+                .into(new ArrayList<>());
+    }
+
+    /** The normalised text of an issue, which its articles' spans point into; null before the issue's parse is recorded. */
+    public String issueText(String issueId) {
+        Document issue = issues.find(Filters.eq("_id", issueId)).projection(Projections.include("text")).first();
+        return issue == null ? null : issue.getString("text");
     }
 
     public long issueCount() {
