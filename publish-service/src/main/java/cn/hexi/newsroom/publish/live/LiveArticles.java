@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.http.MediaType;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -14,10 +15,11 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
  * Server-Sent Events for pages: a connecting page first gets every feed entry after its {@code Last-Event-ID}, then
- * new ones as the feed grows. One poller reads the feed for all connected pages.
+ * new ones as the feed grows. One poller reads the feed for all connected pages. On shutdown the connections are closed
+ * first (pages reconnect and resume), so the web server's graceful shutdown does not wait for them.
  */
 @Component
-public class LiveArticles {
+public class LiveArticles implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(LiveArticles.class);
     /** How much a reconnecting page may catch up on in one go; older entries are in the article API. */
@@ -27,6 +29,7 @@ public class LiveArticles {
     private final ArticleFeed feed;
     private final EventCodec codec;
     private final List<Subscriber> subscribers = new CopyOnWriteArrayList<>();
+    private volatile boolean running;
 
     public LiveArticles(ArticleFeed feed, EventCodec codec) {
         this.feed = feed;
@@ -71,6 +74,29 @@ public class LiveArticles {
                 send(subscriber, entries);
             }
         }
+    }
+
+    @Override
+    public void start() {
+        running = true;
+    }
+
+    /** Runs before the web server's graceful shutdown (a higher phase stops first). */
+    @Override
+    public void stop() {
+        running = false;
+        subscribers.forEach(subscriber -> subscriber.emitter.complete());
+        subscribers.clear();
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    @Override
+    public int getPhase() {
+        return SmartLifecycle.DEFAULT_PHASE;
     }
 
     /** Keeps idle connections open through proxies that close silent ones. */
