@@ -27,9 +27,10 @@ public final class LocalStack implements AutoCloseable {
      * @param externalKafka   bootstrap servers of a Kafka to use instead of the embedded broker, or null
      * @param externalMongo   URI of a MongoDB to use instead of the embedded store, or null
      * @param ports           kafka, kafka-controller, mongo and each service name to its port; 0 picks a free port
+     * @param apiKey          the key write calls (webhook subscriptions) need
      */
     public record Settings(Path repo, Path dataDir, boolean persistentStore, String externalKafka, String externalMongo,
-                           Map<String, Integer> ports, String serviceHeap) {
+                           Map<String, Integer> ports, String serviceHeap, String apiKey) {
     }
 
     private final List<AutoCloseable> started = new ArrayList<>();
@@ -76,6 +77,7 @@ public final class LocalStack implements AutoCloseable {
         environment.put("KAFKA_BOOTSTRAP_SERVERS", kafkaBootstrap);
         environment.put("MONGODB_URI", mongoUri);
         environment.put("INGEST_DROP_FOLDER", settings.dataDir().resolve("inbox").toAbsolutePath().toString());
+        environment.put("NEWSROOM_API_KEY", settings.apiKey());
         for (String name : SERVICES) {
             String portVariable = name.substring(0, name.indexOf('-')).toUpperCase() + "_PORT";
             environment.put(portVariable, String.valueOf(ports.get(name)));

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.stream.Stream;
 
@@ -14,7 +15,7 @@ import java.util.stream.Stream;
  * issues, prints where to look, and runs until Ctrl-C, which stops everything in order. Environment:
  * {@code KAFKA_BOOTSTRAP_SERVERS} and {@code MONGODB_URI} use external ones instead of the embedded broker and store;
  * {@code KAFKA_PORT}, {@code MONGO_PORT}, {@code INGEST_PORT}, {@code PARSE_PORT}, {@code ENRICH_PORT},
- * {@code PUBLISH_PORT} move the ports.
+ * {@code PUBLISH_PORT} move the ports; {@code NEWSROOM_API_KEY} sets the key write calls need (else one is made up).
  */
 public final class LocalStackMain {
 
@@ -44,8 +45,9 @@ public final class LocalStackMain {
         ports.put("publish-service", port("PUBLISH_PORT", 8084));
 
         System.out.println("starting Kafka, the store and four services (logs in " + data.resolve("logs") + ") ...");
+        String apiKey = System.getenv().getOrDefault("NEWSROOM_API_KEY", UUID.randomUUID().toString());
         LocalStack stack = LocalStack.start(new LocalStack.Settings(repo, data, true, System.getenv("KAFKA_BOOTSTRAP_SERVERS"),
-                System.getenv("MONGODB_URI"), ports, "384m"));
+                System.getenv("MONGODB_URI"), ports, "384m", apiKey));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             System.out.println("\nstopping the pipeline ...");
@@ -65,7 +67,10 @@ public final class LocalStackMain {
         System.out.println();
         System.out.println("The pipeline is up:");
         System.out.println("  articles         " + stack.service("publish-service").url("/api/articles"));
+        System.out.println("  editors' page    " + stack.service("publish-service").url("/"));
         System.out.println("  issues           " + stack.service("publish-service").url("/api/issues"));
+        System.out.println("  webhooks (POST)  " + stack.service("publish-service").url("/api/webhooks") + "  X-API-Key: "
+                + (System.getenv("NEWSROOM_API_KEY") == null ? apiKey + " (set NEWSROOM_API_KEY to choose it)" : "$NEWSROOM_API_KEY"));
         System.out.println("  ingest (POST)    " + stack.service("ingest-service").url("/api/issues"));
         System.out.println("  drop folder      " + data.resolve("inbox").toAbsolutePath());
         for (String name : LocalStack.SERVICES) {

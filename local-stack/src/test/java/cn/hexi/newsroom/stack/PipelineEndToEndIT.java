@@ -58,7 +58,7 @@ class PipelineEndToEndIT {
             ports.put(port, 0);
         }
         LocalStack.SERVICES.forEach(service -> ports.put(service, 0));
-        stack = LocalStack.start(new LocalStack.Settings(REPO, data, false, null, null, ports, "256m"));
+        stack = LocalStack.start(new LocalStack.Settings(REPO, data, false, null, null, ports, "256m", "test-key"));
         mongo = MongoClients.create(stack.mongoUri());
         db = mongo.getDatabase("newsroom");
     }

@@ -4,6 +4,8 @@ import cn.hexi.newsroom.events.EventCodec;
 import cn.hexi.newsroom.publish.health.MongoPingHealthIndicator;
 import cn.hexi.newsroom.publish.live.ArticleFeed;
 import cn.hexi.newsroom.publish.store.ArticleStore;
+import cn.hexi.newsroom.publish.webhook.WebhookProperties;
+import cn.hexi.newsroom.publish.webhook.WebhookStore;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoDatabase;
 import org.springframework.boot.SpringApplication;
@@ -14,7 +16,7 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 
 @SpringBootApplication
 @EnableScheduling
-@EnableConfigurationProperties(PublishProperties.class)
+@EnableConfigurationProperties({PublishProperties.class, WebhookProperties.class})
 public class PublishApplication {
 
     @Bean
@@ -27,6 +29,11 @@ public class PublishApplication {
         ArticleStore store = new ArticleStore(newsroomDatabase, codec);
         store.createIndexes();
         return store;
+    }
+
+    @Bean
+    WebhookStore webhookStore(MongoDatabase newsroomDatabase, EventCodec codec) {
+        return new WebhookStore(newsroomDatabase, codec);
     }
 
     @Bean

@@ -13,6 +13,7 @@ import cn.hexi.newsroom.events.spring.StageMetrics;
 import cn.hexi.newsroom.publish.PublishProperties;
 import cn.hexi.newsroom.publish.live.ArticleFeed;
 import cn.hexi.newsroom.publish.store.ArticleStore;
+import cn.hexi.newsroom.publish.webhook.WebhookStore;
 import java.time.Clock;
 import java.util.function.Consumer;
 import org.springframework.context.annotation.Bean;
@@ -21,14 +22,15 @@ import org.springframework.messaging.Message;
 
 /**
  * The publish stage on the stream. An enriched article is stored (newer versions only), then its
- * notification is sent (to the topic, and to the feed live pages follow) and marked as sent: if sending fails, the redelivered record finds the version stored
+ * notification is sent (to the topic, to the feed live pages follow, and to the webhook delivery queue) and marked as sent: if sending fails, the redelivered record finds the version stored
  * but not notified and sends it then, so every stored version is notified.
  */
 @Configuration
 public class PublishBindings {
 
     @Bean
-    public Consumer<Message<byte[]>> publishArticle(ArticleStore store, ArticleFeed feed, EventPublisher publisher, EventCodec codec,
+    public Consumer<Message<byte[]>> publishArticle(ArticleStore store, ArticleFeed feed, WebhookStore webhooks,
+                                                    EventPublisher publisher, EventCodec codec,
                                                     StageMetrics metrics, Clock clock, PublishProperties properties) {
         return message -> metrics.process(() -> {
             EnrichedArticle enriched = requireComplete(codec.read(message.getPayload(), EnrichedArticle.class));
@@ -45,6 +47,7 @@ public class PublishBindings {
                         article.issue() == null ? null : article.issue().receivedAt(), stored.publishedAt());
                 publisher.publish(EventType.ARTICLE_PUBLISHED, article.articleId(), article.issueId(), notification);
                 feed.append(notification);
+                webhooks.enqueue(notification, clock.instant());
                 store.markNotified(article.articleId(), stored.version());
                 metrics.emitted(EventType.ARTICLE_PUBLISHED, 1);
             }

@@ -3,33 +3,23 @@ package cn.hexi.newsroom.publish.stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.hexi.newsroom.events.ArticlePublished;
-import cn.hexi.newsroom.events.BodyItem;
 import cn.hexi.newsroom.events.EnrichedArticle;
-import cn.hexi.newsroom.events.Enrichment;
 import cn.hexi.newsroom.events.EventType;
-import cn.hexi.newsroom.events.IssueMetadata;
-import cn.hexi.newsroom.events.ParsedArticle;
-import cn.hexi.newsroom.events.Span;
 import cn.hexi.newsroom.events.spring.EventPublisher;
 import cn.hexi.newsroom.events.testing.EventAssertions;
 import cn.hexi.newsroom.events.testing.RawRecords;
 import cn.hexi.newsroom.events.testing.TopicProbe;
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import cn.hexi.newsroom.publish.PublishTestSupport;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
-import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -44,17 +34,10 @@ import org.springframework.test.context.DynamicPropertySource;
 class PublishStreamTest {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
-    private static final MongoServer MONGO = new MongoServer(new MemoryBackend());
-    private static final String MONGO_URI = MONGO.bindAndGetConnectionString();
 
     @DynamicPropertySource
-    static void store(DynamicPropertyRegistry registry) {
-        registry.add("spring.mongodb.uri", () -> MONGO_URI + "/newsroom");
-    }
-
-    @AfterAll
-    static void stopStore() {
-        MONGO.shutdown();
+    static void properties(DynamicPropertyRegistry registry) {
+        PublishTestSupport.properties(registry);
     }
 
     @LocalServerPort
@@ -69,7 +52,7 @@ class PublishStreamTest {
     @Test
     void enrichedArticleIsStoredNotifiedAndPushedLiveToConnectedPagesWhichResumeFromLastEventId() throws Exception {
         BlockingQueue<String> live = listen(null);
-        EnrichedArticle article = article(RawRecords.randomIssueId(), "燃气安全进社区");
+        EnrichedArticle article = PublishTestSupport.article(RawRecords.randomIssueId(), "燃气安全进社区", "燃气安全");
 
         publisher.publish(EventType.ARTICLE_ENRICHED, article.article().articleId(), article.article().issueId(), article);
 
@@ -95,7 +78,7 @@ class PublishStreamTest {
         String badKey = RawRecords.randomIssueId() + "-001";
         RawRecords.send(bootstrapServers, EventType.ARTICLE_ENRICHED.topic(), badKey,
                 "{\"article\": {\"kind\": \"news\"}, \"enrichment\": {\"version\": 1}}".getBytes(StandardCharsets.UTF_8));
-        EnrichedArticle good = article(RawRecords.randomIssueId(), "后一篇");
+        EnrichedArticle good = PublishTestSupport.article(RawRecords.randomIssueId(), "后一篇", "燃气安全");
         publisher.publish(EventType.ARTICLE_ENRICHED, good.article().articleId(), good.article().issueId(), good);
 
         try (TopicProbe dead = new TopicProbe(bootstrapServers, EventType.ARTICLE_ENRICHED.deadLetterTopic("publish"));
@@ -137,14 +120,5 @@ class PublishStreamTest {
             }
         }
         throw new AssertionError("no live event for " + articleId);
-    }
-
-    private static EnrichedArticle article(String issueId, String headline) {
-        String text = "社区开展燃气安全宣传。";
-        ParsedArticle article = new ParsedArticle(issueId, ParsedArticle.articleId(issueId, 1), 1,
-                new IssueMetadata(null, null, null, "test.txt", Instant.now()), "news", null, null, headline, null, null, List.of(), List.of(),
-                List.of(new BodyItem(BodyItem.PARAGRAPH, text, List.of(new Span(0, text.length())))), List.of(), Map.of());
-        return new EnrichedArticle(article, new Enrichment(Instant.now().toEpochMilli(), "test", Instant.now(), List.of(),
-                List.of(new Enrichment.Tag("燃气安全", 1.0, List.of("燃气"))), List.of(), List.of(), List.of(), List.of(), text));
     }
 }

@@ -1,0 +1,94 @@
+package cn.hexi.newsroom.publish.webhook;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Sends due deliveries: an HTTP POST of the notification JSON, signed (see {@link Signatures}). A 2xx answer delivers
+ * it; anything else, or no answer, schedules a retry with exponential backoff. The queue is in MongoDB, so a restarted
+ * service resumes where it stopped.
+ */
+@Component
+public class WebhookDispatcher {
+
+    private static final Logger log = LoggerFactory.getLogger(WebhookDispatcher.class);
+    /** Deliveries one scan sends at most, so a long queue does not hold the scheduler thread. */
+    static final int BATCH = 50;
+
+    private final WebhookStore store;
+    private final WebhookProperties properties;
+    private final Clock clock;
+    private final HttpClient http;
+    private final MeterRegistry registry;
+
+    public WebhookDispatcher(WebhookStore store, WebhookProperties properties, Clock clock, MeterRegistry registry) {
+        this.store = store;
+        this.properties = properties;
+        this.clock = clock;
+        this.registry = registry;
+        this.http = HttpClient.newBuilder().connectTimeout(properties.requestTimeout()).followRedirects(HttpClient.Redirect.NEVER).build();
+        for (String state : new String[] {WebhookStore.PENDING, WebhookStore.RETRYING, WebhookStore.FAILED}) {
+            Gauge.builder("newsroom.webhook.deliveries", () -> store.count(state)).tag("state", state)
+                    .description("Webhook deliveries in the queue by state").register(registry);
+        }
+    }
+
+    @Scheduled(fixedDelayString = "${newsroom.publish.webhooks.poll-interval:500ms}")
+    public void dispatch() {
+        for (int i = 0; i < BATCH; i++) {
+            Optional<WebhookStore.Delivery> next = store.claim(clock.instant(), properties.requestTimeout().multipliedBy(3));
+            if (next.isEmpty()) {
+                return;
+            }
+            send(next.get());
+        }
+    }
+
+    private void send(WebhookStore.Delivery delivery) {
+        long timestamp = clock.instant().getEpochSecond();
+        HttpRequest request = HttpRequest.newBuilder(URI.create(delivery.url()))
+                .timeout(properties.requestTimeout())
+                .header("Content-Type", "application/json")
+                .header(Signatures.TIMESTAMP_HEADER, Long.toString(timestamp))
+                .header(Signatures.SIGNATURE_HEADER, Signatures.sign(delivery.secret(), timestamp, delivery.payload()))
+                .header(Signatures.DELIVERY_HEADER, delivery.id())
+                .POST(HttpRequest.BodyPublishers.ofByteArray(delivery.payload()))
+                .build();
+        String error;
+        try {
+            HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());
+            if (response.statusCode() / 100 == 2) {
+                store.delivered(delivery, clock.instant());
+                count("delivered");
+                return;
+            }
+            error = "HTTP " + response.statusCode();
+        } catch (IOException e) {
+            error = e.getClass().getSimpleName() + ": " + e.getMessage();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            error = "interrupted";
+        }
+        Instant now = clock.instant();
+        store.attemptFailed(delivery, error, now, properties);
+        count(delivery.attempts() + 1 >= properties.maxAttempts() ? "failed" : "retrying");
+        log.info("webhook delivery {} attempt {} failed: {}", delivery.id(), delivery.attempts() + 1, error);
+    }
+
+    private void count(String outcome) {
+        Counter.builder("newsroom.notifications").tag("channel", "webhook").tag("outcome", outcome).register(registry).increment();
+    }
+}

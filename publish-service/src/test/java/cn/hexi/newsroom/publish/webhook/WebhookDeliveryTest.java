@@ -1,0 +1,165 @@
+package cn.hexi.newsroom.publish.webhook;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import cn.hexi.newsroom.events.EnrichedArticle;
+import cn.hexi.newsroom.events.EventType;
+import cn.hexi.newsroom.events.spring.EventPublisher;
+import cn.hexi.newsroom.events.testing.RawRecords;
+import cn.hexi.newsroom.publish.PublishTestSupport;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.kafka.test.context.EmbeddedKafka;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@EmbeddedKafka(partitions = 1, bootstrapServersProperty = "spring.kafka.bootstrap-servers")
+class WebhookDeliveryTest {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        PublishTestSupport.properties(registry);
+    }
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    EventPublisher publisher;
+    @Autowired
+    WebhookStore webhooks;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private HttpServer receiver;
+
+    /** A delivery as the receiver saw it. */
+    record Received(String body, String signature, long timestamp) {
+    }
+
+    @AfterEach
+    void stopReceiver() {
+        if (receiver != null) {
+            receiver.stop(0);
+        }
+    }
+
+    @Test
+    void subscriptionsNeedTheApiKeyAndRefuseUrlsThatAreNotHttpOrPointAtTheServiceItself() throws Exception {
+        assertThat(subscribe(null, "http://127.0.0.1:9/hook", List.of()).statusCode()).isEqualTo(401);
+        assertThat(subscribe("wrong", "http://127.0.0.1:9/hook", List.of()).statusCode()).isEqualTo(401);
+        HttpResponse<String> ftp = subscribe(PublishTestSupport.API_KEY, "ftp://example.org/hook", List.of());
+        assertThat(ftp.statusCode()).isEqualTo(400);
+        assertThat(ftp.body()).contains("http or https");
+        assertThat(subscribe(PublishTestSupport.API_KEY, "http://localhost:" + port + "/api/articles", List.of()).statusCode()).isEqualTo(400);
+
+        HttpResponse<String> created = subscribe(PublishTestSupport.API_KEY, "http://127.0.0.1:9/hook", List.of());
+        assertThat(created.statusCode()).isEqualTo(201);
+        String secret = JSON.readTree(created.body()).get("secret").asString();
+        HttpResponse<String> listed = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/webhooks"))
+                .header("X-API-Key", PublishTestSupport.API_KEY).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(listed.body()).contains("127.0.0.1:9/hook").doesNotContain(secret);
+        delete(JSON.readTree(created.body()).at("/subscription/id").asString());
+    }
+
+    @Test
+    void eachMatchingArticleVersionIsDeliveredOnceAndSigned() throws Exception {
+        List<Received> received = startReceiver(new AtomicInteger(0));
+        HttpResponse<String> created = subscribe(PublishTestSupport.API_KEY, receiverUrl(), List.of("燃气安全"));
+        JsonNode subscription = JSON.readTree(created.body());
+        String secret = subscription.get("secret").asString();
+        EnrichedArticle gas = PublishTestSupport.article(RawRecords.randomIssueId(), "燃气安全进社区", "燃气安全");
+        EnrichedArticle school = PublishTestSupport.article(RawRecords.randomIssueId(), "教师节大会", "教育");
+
+        publish(gas);
+        publish(school);
+        publish(gas); // the same version again: a replay
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> received.size() >= 1);
+        Thread.sleep(2000);
+        assertThat(received).hasSize(1);
+        Received delivery = received.get(0);
+        assertThat(delivery.body()).contains("\"articleId\":\"" + gas.article().articleId() + "\"");
+        assertThat(Signatures.verify(secret, delivery.timestamp(), delivery.body().getBytes(StandardCharsets.UTF_8), delivery.signature())).isTrue();
+        assertThat(Signatures.verify("another secret", delivery.timestamp(), delivery.body().getBytes(StandardCharsets.UTF_8), delivery.signature()))
+                .isFalse();
+        delete(subscription.at("/subscription/id").asString());
+    }
+
+    @Test
+    void receiverThatFailsThreeTimesGetsTheDeliveryOnTheFourthAttempt() throws Exception {
+        AtomicInteger failuresLeft = new AtomicInteger(3);
+        List<Received> received = startReceiver(failuresLeft);
+        String subscriptionId = JSON.readTree(subscribe(PublishTestSupport.API_KEY, receiverUrl(), List.of("消防安全")).body())
+                .at("/subscription/id").asString();
+
+        publish(PublishTestSupport.article(RawRecords.randomIssueId(), "消防安全进校园", "消防安全"));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> webhooks.deliveries(subscriptionId).stream()
+                .anyMatch(d -> WebhookStore.DELIVERED.equals(d.getString("state"))));
+        Document delivery = webhooks.deliveries(subscriptionId).get(0);
+        assertThat(delivery.getInteger("attempts")).isEqualTo(4);
+        assertThat(received).hasSize(4);
+        assertThat(webhooks.subscription(subscriptionId).orElseThrow().consecutiveFailures()).isZero();
+        delete(subscriptionId);
+    }
+
+    private void publish(EnrichedArticle article) {
+        publisher.publish(EventType.ARTICLE_ENRICHED, article.article().articleId(), article.article().issueId(), article);
+    }
+
+    /** Records every POST; answers 500 while {@code failuresLeft} lasts, then 204. */
+    private List<Received> startReceiver(AtomicInteger failuresLeft) throws IOException {
+        List<Received> received = new CopyOnWriteArrayList<>();
+        receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        receiver.createContext("/hook", exchange -> {
+            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            received.add(new Received(body, exchange.getRequestHeaders().getFirst(Signatures.SIGNATURE_HEADER),
+                    Long.parseLong(exchange.getRequestHeaders().getFirst(Signatures.TIMESTAMP_HEADER))));
+            exchange.sendResponseHeaders(failuresLeft.getAndDecrement() > 0 ? 500 : 204, -1);
+            exchange.close();
+        });
+        receiver.start();
+        return received;
+    }
+
+    private String receiverUrl() {
+        return "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook";
+    }
+
+    private HttpResponse<String> subscribe(String key, String url, List<String> tags) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/webhooks"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of("url", url, "tags", tags))));
+        if (key != null) {
+            request.header("X-API-Key", key);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private void delete(String id) throws Exception {
+        http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/webhooks/" + id)).DELETE()
+                .header("X-API-Key", PublishTestSupport.API_KEY).build(), HttpResponse.BodyHandlers.discarding());
+    }
+}
