@@ -21,6 +21,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,17 +30,32 @@ import java.util.Set;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.bson.Document;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The whole pipeline on a real Kafka broker (KRaft) and the embedded MongoDB store, with the four services
  * running from their jars: the five seed issues go in over HTTP and come out as stored, notified articles.
+ * The tests share one stack (starting it is the expensive part); the seed test runs first, on an empty store,
+ * because it counts everything stored and notified.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PipelineEndToEndIT {
 
     private static final Path REPO = Path.of(System.getProperty("newsroom.repo", ".."));
@@ -74,6 +90,7 @@ class PipelineEndToEndIT {
     }
 
     @Test
+    @Order(1)
     void seedIssuesFlowFromIngestToPublishedArticlesAndSendingThemAgainChangesNothing() throws Exception {
         List<Path> seeds;
         try (Stream<Path> files = Files.list(REPO.resolve("seeds"))) {
@@ -87,7 +104,7 @@ class PipelineEndToEndIT {
 
         // Every issue recorded with its article count, every article stored and notified.
         awaitTrue(() -> db.getCollection("issues").countDocuments(new Document("articleCount", new Document("$gt", 0))) == 5);
-        List<Document> issues = db.getCollection("issues").find().into(new java.util.ArrayList<>());
+        List<Document> issues = db.getCollection("issues").find().into(new ArrayList<>());
         Set<String> issueIds = new HashSet<>();
         Set<String> expectedArticleIds = new HashSet<>();
         for (Document issue : issues) {
@@ -136,6 +153,7 @@ class PipelineEndToEndIT {
     }
 
     @Test
+    @Order(2)
     void everyEventOnEveryPipelineTopicHonoursItsSchemaAndCloudEventsHeaders() throws Exception {
         HttpResponse<String> accepted = new IssueUploader(stack.service("ingest-service").url("/api/issues"))
                 .upload(List.of(REPO.resolve("seeds/002_a18265de50452ea7.txt")));
@@ -154,6 +172,51 @@ class PipelineEndToEndIT {
                 assertThat(records).as(entry.getKey().topic()).isNotEmpty();
                 records.forEach(r -> EventAssertions.assertConforms(entry.getKey(), r, entry.getValue()));
             }
+        }
+    }
+
+    /**
+     * The editors' page in a real browser (Debian's chromium): articles of a new issue appear without reload within
+     * five seconds, and markup in an article is shown as text, never run.
+     */
+    @Test
+    @Order(3)
+    void editorsPageShowsNewArticlesLiveAndArticleMarkupAsText() throws Exception {
+        Path chromium = Path.of("/usr/bin/chromium");
+        Path chromedriver = Path.of("/usr/bin/chromedriver");
+        Assumptions.assumeTrue(Files.isExecutable(chromium) && Files.isExecutable(chromedriver),
+                "skipped: Debian's chromium and chromium-driver are not installed (apt-get install -y chromium chromium-driver)");
+        System.setProperty("webdriver.chrome.driver", chromedriver.toString());
+        ChromeOptions options = new ChromeOptions().setBinary(chromium.toFile()).addArguments("--headless=new", "--no-sandbox", "--disable-gpu",
+                "--disable-dev-shm-usage", "--disable-background-networking", "--disable-component-update", "--no-first-run");
+        WebDriver browser = new ChromeDriver(options);
+        try {
+            browser.get(stack.service("publish-service").url("/").toString());
+            WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(15));
+            wait.until(ExpectedConditions.attributeContains(By.id("live-status"), "class", "live"));
+
+            String marker = "安全会议" + Long.toString(System.nanoTime(), 36);
+            Path issue = data.resolve("hostile-issue.txt");
+            Files.writeString(issue, "<script>window.hacked=1</script> 河西区召开" + marker + "\n\n■ 通讯员 万彤\n\n"
+                    + "日前,河西区召开安全生产工作会议,<img src=x onerror=\"window.hacked=2\">部署重点工作。\n");
+            HttpResponse<String> accepted = new IssueUploader(stack.service("ingest-service").url("/api/issues")).upload(List.of(issue));
+            assertThat(accepted.statusCode()).isEqualTo(202);
+            long posted = System.nanoTime();
+
+            WebElement card = new WebDriverWait(browser, Duration.ofSeconds(5)).until(
+                    ExpectedConditions.presenceOfElementLocated(By.xpath("//ol[@id='articles']/li[contains(., '" + marker + "')]")));
+            long seconds = Duration.ofNanos(System.nanoTime() - posted).toSeconds();
+            assertThat(seconds).isLessThanOrEqualTo(5);
+            assertThat(card.getText()).contains("<script>window.hacked=1</script>");
+            card.click();
+            WebElement view = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#view h2")));
+            assertThat(view.getText()).contains("<script>window.hacked=1</script>");
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("view"), "<img src=x"));
+            Object hacked = ((JavascriptExecutor) browser).executeScript(
+                    "return [window.hacked, document.querySelectorAll('#articles script, #view script, #view img').length]");
+            assertThat(hacked).asList().containsExactly(null, 0L);
+        } finally {
+            browser.quit();
         }
     }
 
