@@ -4,13 +4,16 @@ import cn.hexi.newsroom.events.EventCodec;
 import cn.hexi.newsroom.publish.health.MongoPingHealthIndicator;
 import cn.hexi.newsroom.publish.live.ArticleFeed;
 import cn.hexi.newsroom.publish.store.ArticleStore;
+import cn.hexi.newsroom.publish.store.StoreAvailability;
 import cn.hexi.newsroom.publish.webhook.WebhookProperties;
 import cn.hexi.newsroom.publish.webhook.WebhookStore;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoDatabase;
+import java.util.concurrent.TimeUnit;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.mongodb.autoconfigure.MongoClientSettingsBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
@@ -29,6 +32,18 @@ public class PublishApplication {
         ArticleStore store = new ArticleStore(newsroomDatabase, codec);
         store.createIndexes();
         return store;
+    }
+
+    /** A store outage is noticed within this time, not the driver's default 30 s. */
+    @Bean
+    MongoClientSettingsBuilderCustomizer storeOutageDetection(PublishProperties properties) {
+        return settings -> settings.applyToClusterSettings(cluster -> cluster.serverSelectionTimeout(
+                properties.serverSelectionTimeout().toMillis(), TimeUnit.MILLISECONDS));
+    }
+
+    @Bean
+    StoreAvailability storeAvailability(PublishProperties properties) {
+        return new StoreAvailability(properties.outageInitialWait(), properties.outageMaxWait());
     }
 
     @Bean

@@ -13,6 +13,7 @@ import cn.hexi.newsroom.events.spring.StageMetrics;
 import cn.hexi.newsroom.publish.PublishProperties;
 import cn.hexi.newsroom.publish.live.ArticleFeed;
 import cn.hexi.newsroom.publish.store.ArticleStore;
+import cn.hexi.newsroom.publish.store.StoreAvailability;
 import cn.hexi.newsroom.publish.webhook.WebhookStore;
 import java.time.Clock;
 import java.util.function.Consumer;
@@ -23,19 +24,21 @@ import org.springframework.messaging.Message;
 /**
  * The publish stage on the stream. An enriched article is stored (newer versions only), then its
  * notification is sent (to the topic, to the feed live pages follow, and to the webhook delivery queue) and marked as sent: if sending fails, the redelivered record finds the version stored
- * but not notified and sends it then, so every stored version is notified.
+ * but not notified and sends it then, so every stored version is notified. While MongoDB cannot be reached, each store
+ * step waits and retries (the consumer pauses) rather than failing the record.
  */
 @Configuration
 public class PublishBindings {
 
     @Bean
     public Consumer<Message<byte[]>> publishArticle(ArticleStore store, ArticleFeed feed, WebhookStore webhooks,
-                                                    EventPublisher publisher, EventCodec codec,
+                                                    StoreAvailability availability, EventPublisher publisher, EventCodec codec,
                                                     StageMetrics metrics, Clock clock, PublishProperties properties) {
         return message -> metrics.process(() -> {
             EnrichedArticle enriched = requireComplete(codec.read(message.getPayload(), EnrichedArticle.class));
             ParsedArticle article = enriched.article();
-            ArticleStore.Stored stored = store.store(enriched, clock.instant());
+            ArticleStore.Stored stored = availability.untilAvailable("storing " + article.articleId(),
+                    () -> store.store(enriched, clock.instant()));
             boolean thisVersionIsStored = stored.version() == enriched.enrichment().version();
             if (thisVersionIsStored && stored.notifiedVersion() < stored.version()) {
                 ArticlePublished notification = new ArticlePublished(
@@ -46,9 +49,10 @@ public class PublishBindings {
                         properties.articleUrl() + article.articleId(),
                         article.issue() == null ? null : article.issue().receivedAt(), stored.publishedAt());
                 publisher.publish(EventType.ARTICLE_PUBLISHED, article.articleId(), article.issueId(), notification);
-                feed.append(notification);
-                webhooks.enqueue(notification, clock.instant());
-                store.markNotified(article.articleId(), stored.version());
+                availability.untilAvailable("the live feed", () -> feed.append(notification));
+                availability.untilAvailable("queueing webhooks", () -> webhooks.enqueue(notification, clock.instant()));
+                availability.untilAvailable("marking " + article.articleId() + " notified",
+                        () -> store.markNotified(article.articleId(), stored.version()));
                 metrics.emitted(EventType.ARTICLE_PUBLISHED, 1);
             }
             return null;
@@ -56,13 +60,13 @@ public class PublishBindings {
     }
 
     @Bean
-    public Consumer<Message<byte[]>> recordIssue(ArticleStore store, EventCodec codec, Clock clock) {
+    public Consumer<Message<byte[]>> recordIssue(ArticleStore store, StoreAvailability availability, EventCodec codec, Clock clock) {
         return message -> {
             IssueParsed parsed = codec.read(message.getPayload(), IssueParsed.class);
             if (parsed.issueId() == null || parsed.metadata() == null || parsed.report() == null) {
                 throw new MalformedEventException("an IssueParsed event needs issueId, metadata and report");
             }
-            store.recordIssue(parsed, clock.instant());
+            availability.untilAvailable("recording issue " + parsed.issueId(), () -> store.recordIssue(parsed, clock.instant()));
         };
     }
 
