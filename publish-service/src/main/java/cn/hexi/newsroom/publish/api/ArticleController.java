@@ -17,11 +17,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.time.LocalDate;
 import java.util.Date;
 import java.util.List;
 import org.bson.Document;
-import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -71,16 +69,10 @@ public class ArticleController {
      * the title or body contains.
      */
     @GetMapping("/api/articles")
-    public ArticleList articles(@RequestParam(required = false) String tag,
-                                @RequestParam(required = false) String place,
-                                @RequestParam(required = false) String section,
-                                @RequestParam(required = false) String kind,
-                                @RequestParam(required = false) String issue,
-                                @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-                                @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-                                @RequestParam(required = false) String q,
+    public ArticleList articles(ArticleFilters filters,
                                 @RequestParam(required = false) String cursor,
                                 @RequestParam(defaultValue = "20") @Min(1) @Max(200) int limit) {
+        String place = filters.place();
         String placeCode = place;
         if (place != null && !place.chars().allMatch(Character::isDigit)) {
             placeCode = store.placeCode(place);
@@ -89,7 +81,8 @@ public class ArticleController {
             }
         }
         try {
-            ArticleStore.ArticlePage page = store.search(new ArticleQuery(tag, placeCode, section, kind, issue, from, to, q, cursor, limit));
+            ArticleStore.ArticlePage page = store.search(new ArticleQuery(filters.tag(), placeCode, filters.section(), filters.kind(),
+                    filters.issue(), filters.from(), filters.to(), filters.q(), cursor, limit));
             return new ArticleList(page.items().stream().map(this::article).toList(), page.nextCursor());
         } catch (IllegalArgumentException badCursor) {
             ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, badCursor.getMessage());

@@ -3,21 +3,19 @@ package cn.hexi.newsroom.publish.feed;
 import cn.hexi.newsroom.events.Byline;
 import cn.hexi.newsroom.events.ParsedArticle;
 import cn.hexi.newsroom.publish.api.ArticleController;
+import cn.hexi.newsroom.publish.api.ArticleFilters;
 import cn.hexi.newsroom.publish.api.ArticleController.ArticleView;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.StringWriter;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.stream.Collectors;
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
-import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
@@ -35,16 +33,8 @@ public class AtomFeedController {
     }
 
     @GetMapping(path = "/feeds/articles.atom", produces = "application/atom+xml;charset=UTF-8")
-    public ResponseEntity<String> feed(@RequestParam(required = false) String tag,
-                                       @RequestParam(required = false) String place,
-                                       @RequestParam(required = false) String section,
-                                       @RequestParam(required = false) String kind,
-                                       @RequestParam(required = false) String issue,
-                                       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-                                       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-                                       @RequestParam(required = false) String q,
-                                       HttpServletRequest request) throws XMLStreamException {
-        List<ArticleView> items = articles.articles(tag, place, section, kind, issue, from, to, q, null, ENTRIES).items();
+    public ResponseEntity<String> feed(ArticleFilters filters, HttpServletRequest request) throws XMLStreamException {
+        List<ArticleView> items = articles.articles(filters, null, ENTRIES).items();
         String self = ServletUriComponentsBuilder.fromRequest(request).build().toUriString();
         String base = ServletUriComponentsBuilder.fromContextPath(request).build().toUriString();
         StringWriter out = new StringWriter();

@@ -84,6 +84,14 @@ class AtomFeedTest {
         assertThat(entries).anySatisfy(entry -> assertThat(children(entry, "title").get(0).getTextContent())
                 .isEqualTo("<script>alert('x')</script> 标题"));
         assertThat(entries).allSatisfy(entry -> assertThat(children(entry, "category")).anyMatch(c -> c.getAttribute("term").equals("食品安全")));
+
+        // The article API binds the same filters: dates bound the news date, a bad date is a 400 problem.
+        String id = hostile.article().articleId();
+        assertThat(get("/api/articles" + query + "&from=2000-01-01&to=2100-12-31").body()).contains(id);
+        assertThat(get("/api/articles" + query + "&from=2100-01-01").body()).doesNotContain(id);
+        HttpResponse<String> badDate = get("/api/articles?from=not-a-date");
+        assertThat(badDate.statusCode()).isEqualTo(400);
+        assertThat(badDate.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).contains("problem+json"));
     }
 
     private HttpResponse<String> get(String path) throws Exception {
