@@ -4,6 +4,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.hexi.newsroom.events.ArticlePublished;
 import cn.hexi.newsroom.events.EnrichedArticle;
+import cn.hexi.newsroom.events.BodyItem;
+import cn.hexi.newsroom.events.Enrichment;
+import cn.hexi.newsroom.events.EventCodec;
+import cn.hexi.newsroom.events.IssueMetadata;
+import cn.hexi.newsroom.events.Span;
+import cn.hexi.newsroom.events.testing.RawRecords;
+import cn.hexi.newsroom.stack.ops.DeadLetters;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import cn.hexi.newsroom.events.EventType;
 import cn.hexi.newsroom.events.IssueParsed;
 import cn.hexi.newsroom.events.ParsedArticle;
@@ -20,12 +35,10 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -218,6 +231,53 @@ class PipelineEndToEndIT {
         } finally {
             browser.quit();
         }
+    }
+
+    /**
+     * Dead letters operations can act on: a malformed record is listed with its stage and cause, and a record that
+     * dead-lettered for a passing cause is published exactly once by a replay, however often it is replayed.
+     */
+    @Test
+    @Order(4)
+    void deadLettersAreListedWithStageAndCauseAndReplayPublishesAFixedRecordOnce() throws Exception {
+        DeadLetters deadLetters = new DeadLetters(stack.kafkaBootstrap());
+        String badKey = RawRecords.randomIssueId() + "-001";
+        RawRecords.send(stack.kafkaBootstrap(), EventType.ARTICLE_PARSED.topic(), badKey, "{\"sequence\": \"first\"}".getBytes(StandardCharsets.UTF_8));
+        awaitTrue(() -> deadLetters.list("enrich").stream().anyMatch(d -> badKey.equals(d.key())));
+        DeadLetters.DeadLetter malformed = deadLetters.list("enrich").stream().filter(d -> badKey.equals(d.key())).findFirst().orElseThrow();
+        assertThat(malformed.stage()).isEqualTo("enrich");
+        assertThat(malformed.originalTopic()).isEqualTo(EventType.ARTICLE_PARSED.topic());
+        assertThat(malformed.exception()).endsWith("MalformedEventException");
+        assertThat(malformed.message()).contains("not a valid ParsedArticle");
+
+        // A valid article left in the publish dead letters, as a failure that has since passed would leave it.
+        String issueId = RawRecords.randomIssueId();
+        String text = "社区开展燃气安全宣传。";
+        ParsedArticle article = new ParsedArticle(issueId, ParsedArticle.articleId(issueId, 1), 1,
+                new IssueMetadata(null, null, null, "dead.txt", Instant.now()), "news", null, null, "重放的稿件", null, null, List.of(), List.of(),
+                List.of(new BodyItem(BodyItem.PARAGRAPH, text, List.of(new Span(0, text.length())))), List.of(), Map.of());
+        EnrichedArticle enriched = new EnrichedArticle(article, new Enrichment(1, "test", Instant.now(), List.of(), List.of(), List.of(),
+                List.of(), List.of(), List.of(), text));
+        Properties props = new Properties();
+        props.put("bootstrap.servers", stack.kafkaBootstrap());
+        props.put("key.serializer", StringSerializer.class.getName());
+        props.put("value.serializer", ByteArraySerializer.class.getName());
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(props)) {
+            ProducerRecord<String, byte[]> dead = new ProducerRecord<>(EventType.ARTICLE_ENRICHED.deadLetterTopic("publish"), article.articleId(),
+                    new EventCodec().write(enriched));
+            dead.headers().add("x-original-topic", EventType.ARTICLE_ENRICHED.topic().getBytes(StandardCharsets.UTF_8));
+            dead.headers().add("x-exception-message", "MongoDB was down".getBytes(StandardCharsets.UTF_8));
+            producer.send(dead).get();
+        }
+        String deadId = deadLetters.list("publish").stream().filter(d -> article.articleId().equals(d.key())).findFirst().orElseThrow().id();
+
+        assertThat(deadLetters.replay("publish", List.of(deadId))).hasSize(1);
+        awaitTrue(() -> db.getCollection("articles").countDocuments(new Document("_id", article.articleId())) == 1);
+        deadLetters.replay("publish", List.of(deadId));
+        try (TopicProbe published = new TopicProbe(stack.kafkaBootstrap(), EventType.ARTICLE_PUBLISHED.topic())) {
+            assertThat(published.drain(Duration.ofSeconds(4))).filteredOn(r -> r.key().equals(article.articleId())).hasSize(1);
+        }
+        assertThat(db.getCollection("articles").countDocuments(new Document("_id", article.articleId()))).isEqualTo(1);
     }
 
     private static double scrape(String service, String metric, String labelFilter) throws Exception {
