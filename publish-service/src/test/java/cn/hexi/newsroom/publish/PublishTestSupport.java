@@ -6,45 +6,27 @@ import cn.hexi.newsroom.events.Enrichment;
 import cn.hexi.newsroom.events.IssueMetadata;
 import cn.hexi.newsroom.events.ParsedArticle;
 import cn.hexi.newsroom.events.Span;
-import cn.hexi.newsroom.events.spring.EventPublisher;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
-import java.net.http.HttpClient;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * What the publish service's Spring tests share: the service on a random port with an embedded Kafka broker, one embedded
- * MongoDB wire-protocol store for the JVM, the settings that make webhook retries quick, and enriched articles to publish.
- * Tests extending it share one application context.
+ * What the publish service's Spring tests share: one embedded MongoDB wire-protocol store for the JVM, the settings
+ * that make webhook retries quick, and enriched articles to publish. Identical settings let the tests share one context.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@EmbeddedKafka(partitions = 1, bootstrapServersProperty = "spring.kafka.bootstrap-servers")
-public abstract class PublishTestSupport {
+public final class PublishTestSupport {
 
     public static final String API_KEY = "test-api-key";
     private static final MongoServer MONGO = new MongoServer(new MemoryBackend());
     private static final String MONGO_URI = MONGO.bindAndGetConnectionString();
 
-    @LocalServerPort
-    protected int port;
-    @Value("${spring.kafka.bootstrap-servers}")
-    protected String bootstrapServers;
-    @Autowired
-    protected EventPublisher publisher;
+    private PublishTestSupport() {
+    }
 
-    protected final HttpClient http = HttpClient.newHttpClient();
-
-    @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry registry) {
+    public static void properties(DynamicPropertyRegistry registry) {
         registry.add("spring.mongodb.uri", () -> MONGO_URI + "/newsroom");
         registry.add("newsroom.publish.webhooks.api-key", () -> API_KEY);
         registry.add("newsroom.publish.webhooks.initial-backoff", () -> "100ms");

@@ -5,11 +5,13 @@ import static org.awaitility.Awaitility.await;
 
 import cn.hexi.newsroom.events.EnrichedArticle;
 import cn.hexi.newsroom.events.EventType;
+import cn.hexi.newsroom.events.spring.EventPublisher;
 import cn.hexi.newsroom.events.testing.RawRecords;
 import cn.hexi.newsroom.publish.PublishTestSupport;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.net.URLEncoder;
+import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -19,16 +21,36 @@ import java.util.ArrayList;
 import java.util.List;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.kafka.test.context.EmbeddedKafka;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 import org.w3c.dom.NodeList;
 
-class AtomFeedTest extends PublishTestSupport {
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@EmbeddedKafka(partitions = 1, bootstrapServersProperty = "spring.kafka.bootstrap-servers")
+class AtomFeedTest {
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        PublishTestSupport.properties(registry);
+    }
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    EventPublisher publisher;
+
+    private final HttpClient http = HttpClient.newHttpClient();
 
     @Test
     void feedFollowsAtomOnePointZeroAndCarriesArticleTextAsTextNeverMarkup() throws Exception {
-        EnrichedArticle hostile = article(RawRecords.randomIssueId(), "<script>alert('x')</script> 标题", "食品安全");
+        EnrichedArticle hostile = PublishTestSupport.article(RawRecords.randomIssueId(), "<script>alert('x')</script> 标题", "食品安全");
         publisher.publish(EventType.ARTICLE_ENRICHED, hostile.article().articleId(), hostile.article().issueId(), hostile);
         String query = "?tag=" + URLEncoder.encode("食品安全", StandardCharsets.UTF_8);
         await().atMost(Duration.ofSeconds(20)).until(() -> get("/feeds/articles.atom" + query).body().contains(hostile.article().articleId()));

@@ -5,11 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.hexi.newsroom.events.ArticlePublished;
 import cn.hexi.newsroom.events.EnrichedArticle;
 import cn.hexi.newsroom.events.EventType;
+import cn.hexi.newsroom.events.spring.EventPublisher;
 import cn.hexi.newsroom.events.testing.EventAssertions;
 import cn.hexi.newsroom.events.testing.RawRecords;
 import cn.hexi.newsroom.events.testing.TopicProbe;
 import cn.hexi.newsroom.publish.PublishTestSupport;
 import java.net.URI;
+import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -19,15 +21,38 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.kafka.test.context.EmbeddedKafka;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
-class PublishStreamTest extends PublishTestSupport {
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@EmbeddedKafka(partitions = 1, bootstrapServersProperty = "spring.kafka.bootstrap-servers")
+class PublishStreamTest {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        PublishTestSupport.properties(registry);
+    }
+
+    @LocalServerPort
+    int port;
+    @Value("${spring.kafka.bootstrap-servers}")
+    String bootstrapServers;
+    @Autowired
+    EventPublisher publisher;
+
+    private final HttpClient http = HttpClient.newHttpClient();
 
     @Test
     void enrichedArticleIsStoredNotifiedAndPushedLiveToConnectedPagesWhichResumeFromLastEventId() throws Exception {
         BlockingQueue<String> live = listen(null);
-        EnrichedArticle article = article(RawRecords.randomIssueId(), "燃气安全进社区", "燃气安全");
+        EnrichedArticle article = PublishTestSupport.article(RawRecords.randomIssueId(), "燃气安全进社区", "燃气安全");
 
         publisher.publish(EventType.ARTICLE_ENRICHED, article.article().articleId(), article.article().issueId(), article);
 
@@ -53,7 +78,7 @@ class PublishStreamTest extends PublishTestSupport {
         String badKey = RawRecords.randomIssueId() + "-001";
         RawRecords.send(bootstrapServers, EventType.ARTICLE_ENRICHED.topic(), badKey,
                 "{\"article\": {\"kind\": \"news\"}, \"enrichment\": {\"version\": 1}}".getBytes(StandardCharsets.UTF_8));
-        EnrichedArticle good = article(RawRecords.randomIssueId(), "后一篇", "燃气安全");
+        EnrichedArticle good = PublishTestSupport.article(RawRecords.randomIssueId(), "后一篇", "燃气安全");
         publisher.publish(EventType.ARTICLE_ENRICHED, good.article().articleId(), good.article().issueId(), good);
 
         try (TopicProbe dead = new TopicProbe(bootstrapServers, EventType.ARTICLE_ENRICHED.deadLetterTopic("publish"));

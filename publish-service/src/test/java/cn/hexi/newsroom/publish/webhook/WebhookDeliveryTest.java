@@ -5,12 +5,14 @@ import static org.awaitility.Awaitility.await;
 
 import cn.hexi.newsroom.events.EnrichedArticle;
 import cn.hexi.newsroom.events.EventType;
+import cn.hexi.newsroom.events.spring.EventPublisher;
 import cn.hexi.newsroom.events.testing.RawRecords;
 import cn.hexi.newsroom.publish.PublishTestSupport;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -23,16 +25,33 @@ import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.kafka.test.context.EmbeddedKafka;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-class WebhookDeliveryTest extends PublishTestSupport {
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@EmbeddedKafka(partitions = 1, bootstrapServersProperty = "spring.kafka.bootstrap-servers")
+class WebhookDeliveryTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        PublishTestSupport.properties(registry);
+    }
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    EventPublisher publisher;
     @Autowired
     WebhookStore webhooks;
 
+    private final HttpClient http = HttpClient.newHttpClient();
     private HttpServer receiver;
 
     /** A delivery as the receiver saw it. */
@@ -50,16 +69,16 @@ class WebhookDeliveryTest extends PublishTestSupport {
     void subscriptionsNeedTheApiKeyAndRefuseUrlsThatAreNotHttpOrPointAtTheServiceItself() throws Exception {
         assertThat(subscribe(null, "http://127.0.0.1:9/hook", List.of()).statusCode()).isEqualTo(401);
         assertThat(subscribe("wrong", "http://127.0.0.1:9/hook", List.of()).statusCode()).isEqualTo(401);
-        HttpResponse<String> ftp = subscribe(API_KEY, "ftp://example.org/hook", List.of());
+        HttpResponse<String> ftp = subscribe(PublishTestSupport.API_KEY, "ftp://example.org/hook", List.of());
         assertThat(ftp.statusCode()).isEqualTo(400);
         assertThat(ftp.body()).contains("http or https");
-        assertThat(subscribe(API_KEY, "http://localhost:" + port + "/api/articles", List.of()).statusCode()).isEqualTo(400);
+        assertThat(subscribe(PublishTestSupport.API_KEY, "http://localhost:" + port + "/api/articles", List.of()).statusCode()).isEqualTo(400);
 
-        HttpResponse<String> created = subscribe(API_KEY, "http://127.0.0.1:9/hook", List.of());
+        HttpResponse<String> created = subscribe(PublishTestSupport.API_KEY, "http://127.0.0.1:9/hook", List.of());
         assertThat(created.statusCode()).isEqualTo(201);
         String secret = JSON.readTree(created.body()).get("secret").asString();
         HttpResponse<String> listed = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/webhooks"))
-                .header("X-API-Key", API_KEY).build(), HttpResponse.BodyHandlers.ofString());
+                .header("X-API-Key", PublishTestSupport.API_KEY).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(listed.body()).contains("127.0.0.1:9/hook").doesNotContain(secret);
         delete(JSON.readTree(created.body()).at("/subscription/id").asString());
     }
@@ -67,11 +86,11 @@ class WebhookDeliveryTest extends PublishTestSupport {
     @Test
     void eachMatchingArticleVersionIsDeliveredOnceAndSigned() throws Exception {
         List<Received> received = startReceiver(new AtomicInteger(0));
-        HttpResponse<String> created = subscribe(API_KEY, receiverUrl(), List.of("燃气安全"));
+        HttpResponse<String> created = subscribe(PublishTestSupport.API_KEY, receiverUrl(), List.of("燃气安全"));
         JsonNode subscription = JSON.readTree(created.body());
         String secret = subscription.get("secret").asString();
-        EnrichedArticle gas = article(RawRecords.randomIssueId(), "燃气安全进社区", "燃气安全");
-        EnrichedArticle school = article(RawRecords.randomIssueId(), "教师节大会", "教育");
+        EnrichedArticle gas = PublishTestSupport.article(RawRecords.randomIssueId(), "燃气安全进社区", "燃气安全");
+        EnrichedArticle school = PublishTestSupport.article(RawRecords.randomIssueId(), "教师节大会", "教育");
 
         publish(gas);
         publish(school);
@@ -92,10 +111,10 @@ class WebhookDeliveryTest extends PublishTestSupport {
     void receiverThatFailsThreeTimesGetsTheDeliveryOnTheFourthAttempt() throws Exception {
         AtomicInteger failuresLeft = new AtomicInteger(3);
         List<Received> received = startReceiver(failuresLeft);
-        String subscriptionId = JSON.readTree(subscribe(API_KEY, receiverUrl(), List.of("消防安全")).body())
+        String subscriptionId = JSON.readTree(subscribe(PublishTestSupport.API_KEY, receiverUrl(), List.of("消防安全")).body())
                 .at("/subscription/id").asString();
 
-        publish(article(RawRecords.randomIssueId(), "消防安全进校园", "消防安全"));
+        publish(PublishTestSupport.article(RawRecords.randomIssueId(), "消防安全进校园", "消防安全"));
 
         await().atMost(Duration.ofSeconds(30)).until(() -> webhooks.deliveries(subscriptionId).stream()
                 .anyMatch(d -> WebhookStore.DELIVERED.equals(d.getString("state"))));
@@ -141,6 +160,6 @@ class WebhookDeliveryTest extends PublishTestSupport {
 
     private void delete(String id) throws Exception {
         http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/webhooks/" + id)).DELETE()
-                .header("X-API-Key", API_KEY).build(), HttpResponse.BodyHandlers.discarding());
+                .header("X-API-Key", PublishTestSupport.API_KEY).build(), HttpResponse.BodyHandlers.discarding());
     }
 }
