@@ -10,7 +10,9 @@ import cn.hexi.newsroom.events.EventCodec;
 import cn.hexi.newsroom.events.IssueMetadata;
 import cn.hexi.newsroom.events.Span;
 import cn.hexi.newsroom.events.testing.RawRecords;
+import cn.hexi.newsroom.publish.ninjs.NinjsSchema;
 import cn.hexi.newsroom.stack.ops.DeadLetters;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Map;
@@ -165,8 +167,50 @@ class PipelineEndToEndIT {
         }
     }
 
+    /** Runs on the seeds of the first test: what downstream systems and editors read of them. */
     @Test
     @Order(2)
+    void everySeedArticleIsValidNinjsAndAStreetFindsTheArticlesAboutItsCommunities() throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        JsonMapper json = JsonMapper.builder().build();
+        List<Document> articles = db.getCollection("articles").find().into(new ArrayList<>());
+        assertThat(articles).hasSizeGreaterThan(30);
+        for (Document article : articles) {
+            String id = article.getString("_id");
+            HttpResponse<String> ninjs = http.send(HttpRequest.newBuilder(stack.service("publish-service").url("/api/articles/" + id + "/ninjs"))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(ninjs.statusCode()).isEqualTo(200);
+            assertThat(NinjsSchema.violations(ninjs.body())).as(id).isEmpty();
+            assertThat(json.readTree(ninjs.body()).get("uri").asString()).endsWith(id);
+        }
+
+        String tianta = "天塔街道";
+        Document tiantaPlace = db.getCollection("articles").find(new Document("enrichment.places.name", tianta)).first()
+                .get("enrichment", Document.class).getList("places", Document.class).stream()
+                .filter(place -> tianta.equals(place.getString("name"))).findFirst().orElseThrow();
+        String tiantaCode = tiantaPlace.getString("code");
+        HttpResponse<String> found = http.send(HttpRequest.newBuilder(stack.service("publish-service")
+                .url("/api/articles?limit=200&place=" + URLEncoder.encode(tianta, StandardCharsets.UTF_8))).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(found.statusCode()).isEqualTo(200);
+        JsonNode items = json.readTree(found.body()).get("items");
+        assertThat(items.size()).isPositive();
+        List<String> typesInsideTianta = new ArrayList<>();
+        for (JsonNode item : items) {
+            List<String> inside = new ArrayList<>();
+            for (JsonNode place : item.get("enrichment").get("places")) {
+                if (tiantaCode.equals(place.get("code").asString(null))
+                        || place.get("parentCodes").valueStream().anyMatch(code -> code.asString().equals(tiantaCode))) {
+                    inside.add(place.get("type").asString());
+                }
+            }
+            assertThat(inside).as(item.get("articleId").asString()).isNotEmpty();
+            typesInsideTianta.addAll(inside);
+        }
+        assertThat(typesInsideTianta).contains("community");
+    }
+
+    @Test
+    @Order(3)
     void everyEventOnEveryPipelineTopicHonoursItsSchemaAndCloudEventsHeaders() throws Exception {
         HttpResponse<String> accepted = new IssueUploader(stack.service("ingest-service").url("/api/issues"))
                 .upload(List.of(REPO.resolve("seeds/002_a18265de50452ea7.txt")));
@@ -193,7 +237,7 @@ class PipelineEndToEndIT {
      * five seconds, and markup in an article is shown as text, never run.
      */
     @Test
-    @Order(3)
+    @Order(4)
     void editorsPageShowsNewArticlesLiveAndArticleMarkupAsText() throws Exception {
         Path chromium = Path.of("/usr/bin/chromium");
         Path chromedriver = Path.of("/usr/bin/chromedriver");
@@ -238,7 +282,7 @@ class PipelineEndToEndIT {
      * dead-lettered for a passing cause is published exactly once by a replay, however often it is replayed.
      */
     @Test
-    @Order(4)
+    @Order(5)
     void deadLettersAreListedWithStageAndCauseAndReplayPublishesAFixedRecordOnce() throws Exception {
         DeadLetters deadLetters = new DeadLetters(stack.kafkaBootstrap());
         String badKey = RawRecords.randomIssueId() + "-001";

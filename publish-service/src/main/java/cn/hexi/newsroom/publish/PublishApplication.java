@@ -1,6 +1,7 @@
 package cn.hexi.newsroom.publish;
 
 import cn.hexi.newsroom.events.EventCodec;
+import cn.hexi.newsroom.publish.access.AccessProperties;
 import cn.hexi.newsroom.publish.health.MongoPingHealthIndicator;
 import cn.hexi.newsroom.publish.live.ArticleFeed;
 import cn.hexi.newsroom.publish.store.ArticleStore;
@@ -19,7 +20,7 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 
 @SpringBootApplication
 @EnableScheduling
-@EnableConfigurationProperties({PublishProperties.class, WebhookProperties.class})
+@EnableConfigurationProperties({PublishProperties.class, WebhookProperties.class, AccessProperties.class})
 public class PublishApplication {
 
     @Bean

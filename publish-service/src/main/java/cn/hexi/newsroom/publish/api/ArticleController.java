@@ -9,6 +9,7 @@ import cn.hexi.newsroom.events.ParsedArticle;
 import cn.hexi.newsroom.events.Span;
 import cn.hexi.newsroom.publish.PublishProperties;
 import cn.hexi.newsroom.publish.live.LiveArticles;
+import cn.hexi.newsroom.publish.ninjs.NinjsMapper;
 import cn.hexi.newsroom.publish.store.ArticleQuery;
 import cn.hexi.newsroom.publish.store.ArticleStore;
 import jakarta.validation.constraints.Max;
@@ -19,6 +20,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 import org.bson.Document;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -31,6 +33,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /** Read access to the stored articles and issues. */
 @RestController
@@ -51,6 +54,7 @@ public class ArticleController {
     private final EventCodec codec;
     private final PublishProperties properties;
     private final LiveArticles live;
+    private final NinjsMapper ninjs = new NinjsMapper();
 
     public ArticleController(ArticleStore store, EventCodec codec, PublishProperties properties, LiveArticles live) {
         this.store = store;
@@ -103,6 +107,15 @@ public class ArticleController {
     @GetMapping("/api/articles/{id}")
     public ArticleView article(@PathVariable String id) {
         return store.article(id).map(this::article).orElseThrow(() -> notFound("article", id));
+    }
+
+    /** The article as an IPTC ninjs 3.1 news item, for systems that speak News in JSON. */
+    @GetMapping(path = "/api/articles/{id}/ninjs", produces = MediaType.APPLICATION_JSON_VALUE)
+    public Map<String, Object> ninjs(@PathVariable String id) {
+        ArticleView view = article(id);
+        String url = ServletUriComponentsBuilder.fromCurrentContextPath().build().toUri().resolve(view.url()).toString();
+        return ninjs.toNinjs(new NinjsMapper.Stored(view.articleId(), view.version(), view.publishedAt(), url),
+                view.article(), view.enrichment());
     }
 
     /** One piece of an article's source: which field or body item it became, and the text it was. */

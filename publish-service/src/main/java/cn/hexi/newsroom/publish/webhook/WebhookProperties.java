@@ -8,9 +8,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * Webhook delivery and the write API's access.
+ * Webhook delivery.
  *
- * @param apiKey             key that subscription (write) calls must send as {@code X-API-Key}; without one, they are refused
  * @param maxAttempts        attempts per delivery before it is {@code failed}
  * @param initialBackoff     wait after the first failed attempt; doubled after each further one
  * @param maxBackoff         the longest wait between attempts
@@ -20,7 +19,6 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties("newsroom.publish.webhooks")
 public record WebhookProperties(
-        String apiKey,
         @DefaultValue("8") @Min(1) int maxAttempts,
         @DefaultValue("1s") @NotNull Duration initialBackoff,
         @DefaultValue("5m") @NotNull Duration maxBackoff,
