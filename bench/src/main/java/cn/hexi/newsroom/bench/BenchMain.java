@@ -1,8 +1,11 @@
 package cn.hexi.newsroom.bench;
 
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.RunnerException;
 import org.openjdk.jmh.runner.options.Options;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
@@ -17,7 +20,11 @@ public final class BenchMain {
     }
 
     public static void main(String[] args) throws Exception {
-        String include = args.length > 0 ? args[0] : "Benchmark";
+        runJmh(args.length > 0 ? args[0] : "Benchmark").forEach(System.out::println);
+    }
+
+    /** Runs the benchmarks matching {@code include} and returns one summary line per benchmark, corpus lines first. */
+    public static List<String> runJmh(String include) throws RunnerException {
         Options options = new OptionsBuilder()
                 .include(include)
                 .forks(1)
@@ -28,14 +35,15 @@ public final class BenchMain {
                 .build();
         Collection<RunResult> results = new Runner(options).run();
         long bytes = SeedCorpus.utf8Bytes();
-        System.out.printf("%nseed corpus: %d issues, %d bytes (UTF-8)%n", SeedCorpus.texts().size(), bytes);
         int articles = EnrichBenchmark.seedArticles().size();
-        System.out.printf("seed articles: %d%n", articles);
+        List<String> lines = new ArrayList<>();
+        lines.add(String.format("seed corpus: %d issues, %d bytes (UTF-8), %d articles", SeedCorpus.texts().size(), bytes, articles));
         for (RunResult result : results) {
             double opsPerSecond = result.getPrimaryResult().getScore();
             double error = result.getPrimaryResult().getScoreError();
-            System.out.printf("%s: %.1f ± %.1f corpus passes/s = %.2f MB/s = %.0f articles/s per core%n", result.getParams().getBenchmark(),
-                    opsPerSecond, error, opsPerSecond * bytes / 1_000_000.0, opsPerSecond * articles);
+            lines.add(String.format("%s: %.1f ± %.1f corpus passes/s = %.2f MB/s = %.0f articles/s per core", result.getParams().getBenchmark(),
+                    opsPerSecond, error, opsPerSecond * bytes / 1_000_000.0, opsPerSecond * articles));
         }
+        return lines;
     }
 }

@@ -1,6 +1,7 @@
 package cn.hexi.newsroom.stack;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import cn.hexi.newsroom.events.ArticlePublished;
 import cn.hexi.newsroom.events.EnrichedArticle;
@@ -12,6 +13,7 @@ import cn.hexi.newsroom.events.Span;
 import cn.hexi.newsroom.events.testing.RawRecords;
 import cn.hexi.newsroom.publish.ninjs.NinjsSchema;
 import cn.hexi.newsroom.stack.ops.DeadLetters;
+import cn.hexi.newsroom.stack.ops.PrometheusServer;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -30,6 +32,8 @@ import cn.hexi.newsroom.events.testing.TopicProbe;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
+import java.io.IOException;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -145,6 +149,14 @@ class PipelineEndToEndIT {
                 assertThat(notification.url()).endsWith(notification.articleId());
             }
         }
+
+        // What operations see of it: freshness of every article, enrichment coverage, the last issue's time.
+        awaitTrue(() -> scrape("publish-service", "newsroom_article_freshness_seconds_count") >= articleCount);
+        assertThat(scrape("publish-service", "newsroom_article_freshness_seconds_bucket", "le=\"30.0\"")).isEqualTo(articleCount);
+        assertThat(scrape("enrich-service", "newsroom_enrich_articles_total")).isEqualTo(articleCount);
+        assertThat(scrape("enrich-service", "newsroom_enrich_articles_with_total", "finding=\"tag\"")).isEqualTo(articleCount);
+        assertThat(scrape("ingest-service", "newsroom_ingest_last_issue_timestamp_seconds"))
+                .isCloseTo(Instant.now().getEpochSecond(), within(300.0));
 
         HttpResponse<String> page = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                 stack.service("publish-service").url("/api/articles?limit=200")).build(), HttpResponse.BodyHandlers.ofString());
@@ -272,6 +284,7 @@ class PipelineEndToEndIT {
             Object hacked = ((JavascriptExecutor) browser).executeScript(
                     "return [window.hacked, document.querySelectorAll('#articles script, #view script, #view img').length]");
             assertThat(hacked).asList().containsExactly(null, 0L);
+            assertThat(scrape("publish-service", "newsroom_notifications_total", "channel=\"sse\"", "outcome=\"delivered\"")).isPositive();
         } finally {
             browser.quit();
         }
@@ -293,6 +306,8 @@ class PipelineEndToEndIT {
         assertThat(malformed.originalTopic()).isEqualTo(EventType.ARTICLE_PARSED.topic());
         assertThat(malformed.exception()).endsWith("MalformedEventException");
         assertThat(malformed.message()).contains("not a valid ParsedArticle");
+        awaitTrue(() -> scrape("enrich-service", "newsroom_dead_letters_total",
+                "reason=\"MalformedEventException\"") >= 1);
 
         // A valid article left in the publish dead letters, as a failure that has since passed would leave it.
         String issueId = RawRecords.randomIssueId();
@@ -324,11 +339,39 @@ class PipelineEndToEndIT {
         assertThat(db.getCollection("articles").countDocuments(new Document("_id", article.articleId()))).isEqualTo(1);
     }
 
-    private static double scrape(String service, String metric, String labelFilter) throws Exception {
+    /** The sum of a metric's series on a service that carry every one of the given labels ({@code stage="publish"}). */
+    private static double scrape(String service, String metric, String... labels) throws Exception {
         URI uri = stack.service(service).url("/actuator/prometheus");
         String body = HttpClient.newHttpClient().send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString()).body();
-        return body.lines().filter(l -> l.startsWith(metric) && l.contains(labelFilter))
+        return body.lines().filter(l -> l.startsWith(metric) && Stream.of(labels).allMatch(l::contains))
                 .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
+    }
+
+    /**
+     * A real Prometheus (Debian's package) with the project's configuration scrapes the running services: the pipeline's
+     * metrics are read back through its HTTP API, and the dead letter of the previous test fires its alert.
+     */
+    @Test
+    @Order(6)
+    void prometheusScrapesThePipelineAndTheDeadLetterFiresItsAlert() throws Exception {
+        Assumptions.assumeTrue(PrometheusServer.installed(),
+                "Prometheus test skipped: no " + PrometheusServer.BINARY + " (apt-get install prometheus; .ci/run does)");
+        Map<String, String> targets = new LinkedHashMap<>();
+        LocalStack.SERVICES.forEach(name -> targets.put(name, stack.service(name).url("/").getAuthority()));
+        try (PrometheusServer prometheus = PrometheusServer.start(REPO, data, freePort(), targets, Duration.ofSeconds(1))) {
+            prometheus.awaitReady(Duration.ofSeconds(30));
+            awaitTrue(() -> prometheus.query("count(up{job=\"newsroom\"} == 1)").orElse("").contains("\"4\""));
+            awaitTrue(() -> prometheus.query("sum by (stage) (newsroom_stage_records_in_total{outcome=\"success\"})").orElse("")
+                    .contains("\"stage\":\"publish\""));
+            awaitTrue(() -> prometheus.query("ALERTS{alertname=\"NewsroomDeadLetters\", stage=\"enrich\", alertstate=\"firing\"}")
+                    .orElse("").contains("MalformedEventException"));
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
     }
 
     private static void awaitTrue(CheckedCondition condition) throws Exception {

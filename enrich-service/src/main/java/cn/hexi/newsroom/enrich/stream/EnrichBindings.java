@@ -23,7 +23,7 @@ public class EnrichBindings {
 
     @Bean
     public Consumer<Message<byte[]>> enrichArticle(ArticleEnricher enricher, EventPublisher publisher, EventCodec codec,
-                                                   StageMetrics metrics, Clock clock) {
+                                                   StageMetrics metrics, EnrichmentCoverage coverage, Clock clock) {
         return message -> metrics.process(() -> {
             ParsedArticle article = codec.read(message.getPayload(), ParsedArticle.class);
             Instant now = clock.instant();
@@ -31,6 +31,7 @@ public class EnrichBindings {
             EnrichedArticle enriched = enricher.enrich(article, now.toEpochMilli(), now);
             publisher.publish(EventType.ARTICLE_ENRICHED, article.articleId(), article.issueId(), enriched);
             metrics.emitted(EventType.ARTICLE_ENRICHED, 1);
+            coverage.record(enriched.enrichment());
             return null;
         });
     }

@@ -11,9 +11,12 @@ import cn.hexi.newsroom.events.intake.RejectionReason;
 import cn.hexi.newsroom.events.spring.EventPublisher;
 import cn.hexi.newsroom.events.spring.StageMetrics;
 import cn.hexi.newsroom.ingest.IngestProperties;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Clock;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -30,11 +33,16 @@ public class IssueIntake {
     private final long maxBytes;
     private final Clock clock;
 
-    public IssueIntake(EventPublisher publisher, StageMetrics metrics, IngestProperties properties, Clock clock) {
+    /** When the last issue was accepted (Unix seconds), for a "no paper today" alert. */
+    private final AtomicLong lastAcceptedSeconds = new AtomicLong();
+    private final MeterRegistry registry;
+
+    public IssueIntake(EventPublisher publisher, StageMetrics metrics, IngestProperties properties, Clock clock, MeterRegistry registry) {
         this.publisher = publisher;
         this.metrics = metrics;
         this.maxBytes = properties.maxIssueSize().toBytes();
         this.clock = clock;
+        this.registry = registry;
     }
 
     /**
@@ -59,6 +67,11 @@ public class IssueIntake {
             return null;
         });
         metrics.emitted(EventType.RAW_ISSUE, 1);
+        lastAcceptedSeconds.set(metadata.receivedAt().getEpochSecond());
+        // Registered with the first issue: until then the series is absent, which the alert reads as "none yet" and,
+        // after a restart, bridges with the previous process's samples.
+        Gauge.builder("newsroom.ingest.last.issue.timestamp", lastAcceptedSeconds, AtomicLong::get).baseUnit("seconds")
+                .description("When ingest last accepted an issue (Unix time)").register(registry);
         log.info("accepted issue {} from {} ({}, {} characters)", issueId, upload.sourceName(), decoded.encoding(), decoded.text().length());
         return new AcceptedIssue(issueId, upload.sourceName(), decoded.encoding(), decoded.text().length());
     }

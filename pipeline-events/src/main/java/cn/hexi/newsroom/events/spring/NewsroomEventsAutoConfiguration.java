@@ -12,11 +12,14 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.cloud.stream.binder.kafka.utils.DlqPartitionFunction;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
@@ -70,5 +73,20 @@ public class NewsroomEventsAutoConfiguration {
                         .replicas(events.replicationFactor())
                         .build())
                 .toArray(NewTopic[]::new));
+    }
+
+    /** In the services that consume through the Kafka binder, every dead letter is counted as it is sent. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(DlqPartitionFunction.class)
+    static class DeadLetterMetricsConfiguration {
+
+        @Bean
+        @ConditionalOnMissingBean
+        DlqPartitionFunction countingDeadLetters(StageMetrics metrics) {
+            return (group, record, failure) -> {
+                metrics.deadLettered(record.topic(), DeadLetterReasons.reason(failure));
+                return DlqPartitionFunction.ORIGINAL_PARTITION.apply(group, record, failure);
+            };
+        }
     }
 }

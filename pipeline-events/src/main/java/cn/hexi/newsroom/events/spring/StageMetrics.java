@@ -9,13 +9,14 @@ import java.util.function.Supplier;
 /**
  * The per-stage flow metrics every service exports (see docs/metrics.md):
  * {@code newsroom.stage.records.in} by outcome, {@code newsroom.stage.records.out} by topic, and
- * {@code newsroom.stage.processing} timing each input record.
+ * {@code newsroom.stage.processing} timing each input record, and {@code newsroom.dead.letters} by source topic and reason.
  */
 public class StageMetrics {
 
     public static final String RECORDS_IN = "newsroom.stage.records.in";
     public static final String RECORDS_OUT = "newsroom.stage.records.out";
     public static final String PROCESSING = "newsroom.stage.processing";
+    public static final String DEAD_LETTERS = "newsroom.dead.letters";
 
     private final MeterRegistry registry;
     private final String stage;
@@ -47,6 +48,12 @@ public class StageMetrics {
 
     public void emitted(EventType type, int count) {
         Counter.builder(RECORDS_OUT).tag("stage", stage).tag("topic", type.topic()).register(registry).increment(count);
+    }
+
+    /** Counts a record sent to the stage's dead-letter topic: its source topic and the reason, an exception class name. */
+    public void deadLettered(String sourceTopic, String reason) {
+        Counter.builder(DEAD_LETTERS).description("records sent to a dead-letter topic")
+                .tag("stage", stage).tag("topic", sourceTopic).tag("reason", reason).register(registry).increment();
     }
 
     private void recordIn(String outcome, String reason) {

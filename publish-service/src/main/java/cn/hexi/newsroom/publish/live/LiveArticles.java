@@ -1,6 +1,7 @@
 package cn.hexi.newsroom.publish.live;
 
 import cn.hexi.newsroom.events.EventCodec;
+import cn.hexi.newsroom.publish.NotificationMetrics;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
@@ -31,9 +32,12 @@ public class LiveArticles implements SmartLifecycle {
     private final List<Subscriber> subscribers = new CopyOnWriteArrayList<>();
     private volatile boolean running;
 
-    public LiveArticles(ArticleFeed feed, EventCodec codec) {
+    private final NotificationMetrics notifications;
+
+    public LiveArticles(ArticleFeed feed, EventCodec codec, NotificationMetrics notifications) {
         this.feed = feed;
         this.codec = codec;
+        this.notifications = notifications;
     }
 
     /** A connected page and the last entry it was sent. */
@@ -120,7 +124,9 @@ public class LiveArticles implements SmartLifecycle {
                 subscriber.emitter.send(SseEmitter.event().id(Long.toString(entry.sequence())).name("article")
                         .data(codec.writeString(entry.article()), MediaType.APPLICATION_JSON));
                 subscriber.lastSent = entry.sequence();
+                notifications.notified(NotificationMetrics.SSE, "delivered");
             } catch (IOException | IllegalStateException gone) {
+                notifications.notified(NotificationMetrics.SSE, "failed");
                 log.debug("live page went away: {}", gone.getMessage());
                 subscribers.remove(subscriber);
                 return;

@@ -10,6 +10,7 @@ import cn.hexi.newsroom.events.MalformedEventException;
 import cn.hexi.newsroom.events.ParsedArticle;
 import cn.hexi.newsroom.events.spring.EventPublisher;
 import cn.hexi.newsroom.events.spring.StageMetrics;
+import cn.hexi.newsroom.publish.NotificationMetrics;
 import cn.hexi.newsroom.publish.PublishProperties;
 import cn.hexi.newsroom.publish.live.ArticleFeed;
 import cn.hexi.newsroom.publish.store.ArticleStore;
@@ -33,7 +34,8 @@ public class PublishBindings {
     @Bean
     public Consumer<Message<byte[]>> publishArticle(ArticleStore store, ArticleFeed feed, WebhookStore webhooks,
                                                     StoreAvailability availability, EventPublisher publisher, EventCodec codec,
-                                                    StageMetrics metrics, Clock clock, PublishProperties properties) {
+                                                    StageMetrics metrics, NotificationMetrics notifications, Clock clock,
+                                                    PublishProperties properties) {
         return message -> metrics.process(() -> {
             EnrichedArticle enriched = requireComplete(codec.read(message.getPayload(), EnrichedArticle.class));
             ParsedArticle article = enriched.article();
@@ -49,6 +51,8 @@ public class PublishBindings {
                         properties.articleUrl() + article.articleId(),
                         article.issue() == null ? null : article.issue().receivedAt(), stored.publishedAt());
                 publisher.publish(EventType.ARTICLE_PUBLISHED, article.articleId(), article.issueId(), notification);
+                notifications.notified(NotificationMetrics.KAFKA, "delivered");
+                notifications.published(notification.receivedAt(), stored.publishedAt());
                 availability.untilAvailable("the live feed", () -> feed.append(notification));
                 availability.untilAvailable("queueing webhooks", () -> webhooks.enqueue(notification, clock.instant()));
                 availability.untilAvailable("marking " + article.articleId() + " notified",

@@ -1,6 +1,6 @@
 package cn.hexi.newsroom.publish.webhook;
 
-import io.micrometer.core.instrument.Counter;
+import cn.hexi.newsroom.publish.NotificationMetrics;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
@@ -9,6 +9,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -32,18 +33,23 @@ public class WebhookDispatcher {
     private final WebhookProperties properties;
     private final Clock clock;
     private final HttpClient http;
-    private final MeterRegistry registry;
+    private final NotificationMetrics notifications;
 
-    public WebhookDispatcher(WebhookStore store, WebhookProperties properties, Clock clock, MeterRegistry registry) {
+    public WebhookDispatcher(WebhookStore store, WebhookProperties properties, Clock clock, MeterRegistry registry,
+                             NotificationMetrics notifications) {
         this.store = store;
         this.properties = properties;
         this.clock = clock;
-        this.registry = registry;
+        this.notifications = notifications;
         this.http = HttpClient.newBuilder().connectTimeout(properties.requestTimeout()).followRedirects(HttpClient.Redirect.NEVER).build();
         for (String state : new String[] {WebhookStore.PENDING, WebhookStore.RETRYING, WebhookStore.FAILED}) {
             Gauge.builder("newsroom.webhook.deliveries", () -> store.count(state)).tag("state", state)
                     .description("Webhook deliveries in the queue by state").register(registry);
         }
+        Gauge.builder("newsroom.webhook.oldest.waiting.age", () -> store.oldestWaitingSince()
+                        .map(since -> Math.max(0, Duration.between(since, clock.instant()).toMillis() / 1000.0)).orElse(0.0))
+                .description("Age of the oldest delivery still waiting (pending or retrying); 0 when none waits")
+                .baseUnit("seconds").register(registry);
     }
 
     @Scheduled(fixedDelayString = "${newsroom.publish.webhooks.poll-interval:500ms}")
@@ -89,6 +95,6 @@ public class WebhookDispatcher {
     }
 
     private void count(String outcome) {
-        Counter.builder("newsroom.notifications").tag("channel", "webhook").tag("outcome", outcome).register(registry).increment();
+        notifications.notified(NotificationMetrics.WEBHOOK, outcome);
     }
 }

@@ -47,6 +47,7 @@ public final class WebhookStore {
         this.deliveries = database.getCollection(DELIVERIES);
         this.codec = codec;
         deliveries.createIndex(Indexes.ascending("state", "nextAttemptAt"));
+        deliveries.createIndex(Indexes.ascending("state", "createdAt"));
     }
 
     /** A claimed delivery: what to send where, signed with which secret. */
@@ -163,6 +164,12 @@ public final class WebhookStore {
     /** Deliveries by state, for operations. */
     public long count(String state) {
         return deliveries.countDocuments(Filters.eq("state", state));
+    }
+
+    /** When the oldest delivery still waiting to go out (pending or retrying) was queued. */
+    public Optional<Instant> oldestWaitingSince() {
+        Document oldest = deliveries.find(Filters.in("state", PENDING, RETRYING)).sort(Sorts.ascending("createdAt")).limit(1).first();
+        return Optional.ofNullable(oldest).map(d -> d.getDate("createdAt").toInstant());
     }
 
     public List<Document> deliveries(String subscriptionId) {

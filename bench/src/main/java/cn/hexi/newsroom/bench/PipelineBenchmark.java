@@ -1,0 +1,291 @@
+package cn.hexi.newsroom.bench;
+
+import cn.hexi.newsroom.events.ArticlePublished;
+import cn.hexi.newsroom.events.EventCodec;
+import cn.hexi.newsroom.events.EventType;
+import cn.hexi.newsroom.stack.LocalStack;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ListOffsetsResult;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+
+/**
+ * The end-to-end throughput and latency benchmark: starts the local stack, drives ingest over HTTP with re-laid-out
+ * seed issues at full speed and then at 25%, 50% and 90% of the sustained maximum, measures from the published
+ * notifications (ingest acceptance to publication), measures Kafka's own ceiling on the same broker with
+ * {@code ProducerPerformance}, and writes {@code BENCHMARKS.md}.
+ */
+public final class PipelineBenchmark {
+
+    private static final EventCodec CODEC = new EventCodec();
+    private static final Map<String, String> STAGE_GROUPS = Map.of(
+            "parse", "parse-service", "enrich", "enrich-service", "publish", "publish-service");
+
+    private final LocalStack stack;
+    private final IssueRelayout issues;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final Map<String, ArticlePublished> published = new ConcurrentHashMap<>();
+    private final Map<String, Long> peakLag = new ConcurrentHashMap<>();
+    private final AtomicBoolean listening = new AtomicBoolean(true);
+
+    private PipelineBenchmark(LocalStack stack, IssueRelayout issues) {
+        this.stack = stack;
+        this.issues = issues;
+    }
+
+    /** One run: what was sent and what came out. */
+    record Run(String name, double offeredIssuesPerSecond, int issues, int articles, double seconds, double articlesPerSecond,
+               double p50, double p95, double p99, double max) {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path repo = Path.of(args.length > 0 ? args[0] : ".").toAbsolutePath().normalize();
+        int fullSpeedIssues = Integer.parseInt(System.getProperty("bench.issues", "200"));
+        Path data = Files.createTempDirectory("newsroom-bench");
+        Map<String, Integer> ports = new LinkedHashMap<>();
+        for (String port : List.of("kafka", "kafka-controller", "mongo")) {
+            ports.put(port, 0);
+        }
+        LocalStack.SERVICES.forEach(service -> ports.put(service, 0));
+        System.out.println("starting the local stack in " + data + " ...");
+        try (LocalStack stack = LocalStack.start(new LocalStack.Settings(repo, data, false, null, null, ports, "384m", "bench-key"))) {
+            IssueRelayout relayout = new IssueRelayout(SeedCorpus.texts(), 9, 20261123L);
+            new PipelineBenchmark(stack, relayout).run(repo, fullSpeedIssues);
+        }
+    }
+
+    private void run(Path repo, int fullSpeedIssues) throws Exception {
+        Thread listener = daemon(this::listen);
+        Thread lagSampler = daemon(this::sampleLag);
+
+        System.out.println("warming up (" + issues.blockCount() + " seed articles to re-lay out) ...");
+        measure("warm-up", 30, 0);
+        peakLag.clear();
+
+        System.out.println("full speed: " + fullSpeedIssues + " issues ...");
+        Run full = measure("full speed", fullSpeedIssues, 0);
+        Map<String, Long> fullSpeedLag = Map.copyOf(peakLag);
+        Map<String, double[]> processing = processingPerStage();
+        double articlesPerIssue = (double) full.articles() / full.issues();
+
+        List<Run> runs = new ArrayList<>(List.of(full));
+        for (double fraction : new double[] {0.25, 0.5, 0.9}) {
+            double issuesPerSecond = fraction * full.articlesPerSecond() / articlesPerIssue;
+            int count = (int) Math.max(10, Math.round(issuesPerSecond * 30));
+            System.out.printf("%.0f%% of the maximum: %.2f issues/s, %d issues ...%n", fraction * 100, issuesPerSecond, count);
+            runs.add(measure(Math.round(fraction * 100) + "% of max", count, issuesPerSecond));
+        }
+        listening.set(false);
+        listener.join(5000);
+        lagSampler.interrupt();
+
+        int recordSize = meanRecordSize(EventType.ARTICLE_ENRICHED.topic());
+        KafkaCeiling kafka = KafkaCeiling.measure(stack.kafkaBootstrap(), recordSize, 200_000);
+        List<String> jmh = BenchMain.runJmh("Benchmark");
+
+        String report = BenchmarkReport.render(runs, articlesPerIssue, fullSpeedLag, processing, recordSize, kafka, jmh);
+        Files.writeString(repo.resolve("BENCHMARKS.md"), report);
+        System.out.println(report);
+    }
+
+    /**
+     * Sends {@code count} new issues, at {@code issuesPerSecond} (0: as fast as ingest accepts them, four uploads at a
+     * time), and waits for every one of their articles to be published.
+     */
+    private Run measure(String name, int count, double issuesPerSecond) throws Exception {
+        Set<String> issueIds = ConcurrentHashMap.newKeySet();
+        Map<String, Integer> expected = new ConcurrentHashMap<>();
+        List<String> texts = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            texts.add(issues.next());
+        }
+        Instant start = Instant.now();
+        ExecutorService senders = Executors.newFixedThreadPool(4);
+        for (int i = 0; i < texts.size(); i++) {
+            String text = texts.get(i);
+            if (issuesPerSecond > 0) {
+                long due = start.toEpochMilli() + Math.round(i * 1000 / issuesPerSecond);
+                long wait = due - System.currentTimeMillis();
+                if (wait > 0) {
+                    Thread.sleep(wait);
+                }
+                senders.submit(() -> issueIds.add(upload(text)));
+            } else {
+                senders.submit(() -> issueIds.add(upload(text)));
+            }
+        }
+        senders.shutdown();
+        senders.awaitTermination(10, TimeUnit.MINUTES);
+        // Done when the published count for these issues stops growing.
+        int last = -1;
+        Instant quietSince = Instant.now();
+        while (Duration.between(quietSince, Instant.now()).toSeconds() < 8) {
+            int now = (int) published.values().stream().filter(a -> issueIds.contains(a.issueId())).count();
+            if (now != last) {
+                last = now;
+                quietSince = Instant.now();
+            }
+            Thread.sleep(250);
+        }
+        List<ArticlePublished> mine = published.values().stream().filter(a -> issueIds.contains(a.issueId())).toList();
+        List<Double> latencies = mine.stream()
+                .map(a -> Duration.between(a.receivedAt(), a.publishedAt()).toNanos() / 1e9).sorted().toList();
+        Instant first = mine.stream().map(ArticlePublished::receivedAt).min(Instant::compareTo).orElse(start);
+        Instant lastOut = mine.stream().map(ArticlePublished::publishedAt).max(Instant::compareTo).orElse(start);
+        double seconds = Math.max(0.001, Duration.between(first, lastOut).toNanos() / 1e9);
+        Run run = new Run(name, issuesPerSecond, issueIds.size(), mine.size(), seconds, mine.size() / seconds,
+                percentile(latencies, 0.50), percentile(latencies, 0.95), percentile(latencies, 0.99),
+                latencies.isEmpty() ? 0 : latencies.get(latencies.size() - 1));
+        System.out.printf("  %s: %d issues, %d articles in %.1f s = %.0f articles/s; latency p50 %.3f s p95 %.3f s p99 %.3f s%n",
+                name, run.issues(), run.articles(), run.seconds(), run.articlesPerSecond(), run.p50(), run.p95(), run.p99());
+        return run;
+    }
+
+    private String upload(String text) {
+        try {
+            URI uri = stack.service("ingest-service").url("/api/issues?sourceName=bench.txt");
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri).header("Content-Type", "text/plain; charset=UTF-8")
+                    .POST(HttpRequest.BodyPublishers.ofString(text, StandardCharsets.UTF_8)).build(), HttpResponse.BodyHandlers.ofString());
+            Matcher id = Pattern.compile("\"issueId\"\\s*:\\s*\"([0-9a-f]+)\"").matcher(response.body());
+            if (response.statusCode() / 100 != 2 || !id.find()) {
+                throw new IllegalStateException("ingest answered " + response.statusCode() + ": " + response.body());
+            }
+            return id.group(1);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private void listen() {
+        Properties config = consumerConfig("bench-listener-" + System.nanoTime());
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config)) {
+            consumer.subscribe(List.of(EventType.ARTICLE_PUBLISHED.topic()));
+            while (listening.get()) {
+                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+                    ArticlePublished article = CODEC.read(record.value(), ArticlePublished.class);
+                    published.putIfAbsent(article.articleId() + "@" + article.version(), article);
+                }
+            }
+        }
+    }
+
+    /** The largest backlog each stage's consumer group had, sampled every half second. */
+    private void sampleLag() {
+        Properties config = new Properties();
+        config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrap());
+        try (Admin admin = Admin.create(config)) {
+            while (!Thread.currentThread().isInterrupted()) {
+                for (Map.Entry<String, String> stage : STAGE_GROUPS.entrySet()) {
+                    Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(stage.getValue())
+                            .partitionsToOffsetAndMetadata().get(5, TimeUnit.SECONDS);
+                    Map<TopicPartition, OffsetSpec> latest = committed.keySet().stream()
+                            .collect(Collectors.toMap(tp -> tp, tp -> OffsetSpec.latest()));
+                    Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> ends = admin.listOffsets(latest).all().get(5, TimeUnit.SECONDS);
+                    long lag = committed.entrySet().stream().filter(e -> e.getValue() != null)
+                            .mapToLong(e -> ends.get(e.getKey()).offset() - e.getValue().offset()).sum();
+                    peakLag.merge(stage.getKey(), lag, Math::max);
+                }
+                Thread.sleep(500);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (Exception e) {
+            System.err.println("lag sampling stopped: " + e);
+        }
+    }
+
+    /** Mean processing seconds per input record and records processed, per stage, from each service's metrics. */
+    private Map<String, double[]> processingPerStage() throws Exception {
+        Map<String, double[]> result = new LinkedHashMap<>();
+        for (String service : LocalStack.SERVICES) {
+            String body = http.send(HttpRequest.newBuilder(stack.service(service).url("/actuator/prometheus")).build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
+            double sum = sumOf(body, "newsroom_stage_processing_seconds_sum");
+            double count = sumOf(body, "newsroom_stage_processing_seconds_count");
+            result.put(service.replace("-service", ""), new double[] {count == 0 ? 0 : sum / count, count});
+        }
+        return result;
+    }
+
+    private static double sumOf(String prometheusText, String metric) {
+        return prometheusText.lines().filter(l -> l.startsWith(metric + "{") && l.contains("outcome=\"success\""))
+                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
+    }
+
+    private int meanRecordSize(String topic) {
+        Properties config = consumerConfig("bench-sizes-" + System.nanoTime());
+        long bytes = 0;
+        int records = 0;
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config)) {
+            consumer.subscribe(List.of(topic));
+            Instant deadline = Instant.now().plusSeconds(10);
+            while (records < 2000 && Instant.now().isBefore(deadline)) {
+                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
+                    bytes += record.serializedValueSize();
+                    records++;
+                }
+            }
+        }
+        return records == 0 ? 4096 : (int) (bytes / records);
+    }
+
+    private Properties consumerConfig(String group) {
+        Properties config = new Properties();
+        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrap());
+        config.put(ConsumerConfig.GROUP_ID_CONFIG, group);
+        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+        return config;
+    }
+
+    private static Thread daemon(Runnable work) {
+        Thread thread = new Thread(work);
+        thread.setDaemon(true);
+        thread.start();
+        return thread;
+    }
+
+    static double percentile(List<Double> sorted, double p) {
+        if (sorted.isEmpty()) {
+            return 0;
+        }
+        int index = (int) Math.ceil(p * sorted.size()) - 1;
+        return sorted.get(Math.max(0, Math.min(sorted.size() - 1, index)));
+    }
+
+}
