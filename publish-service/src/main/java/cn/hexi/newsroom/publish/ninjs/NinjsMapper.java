@@ -67,7 +67,7 @@ public final class NinjsMapper {
         if (article.headline() != null) {
             item.put("title", article.headline());
         }
-        putIfAny(item, "genres", List.of(Map.of("literal", article.kind())));
+        item.put("genres", List.of(Map.of("literal", article.kind())));
         if (enrichment != null) {
             putIfAny(item, "subjects", subjects(enrichment));
             putIfAny(item, "places", places(enrichment.places()));
