@@ -107,6 +107,13 @@ public final class LocalStack implements AutoCloseable {
         return services.get(name);
     }
 
+    /** Where each service listens, {@code host:port} by service name. */
+    public Map<String, String> serviceAddresses() {
+        Map<String, String> addresses = new LinkedHashMap<>();
+        services.forEach((name, service) -> addresses.put(name, service.url("/").getAuthority()));
+        return addresses;
+    }
+
     /** Services first (they drain and commit), then the store and the broker they were using. */
     @Override
     public void close() {

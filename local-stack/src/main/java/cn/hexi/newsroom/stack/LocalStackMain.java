@@ -1,8 +1,10 @@
 package cn.hexi.newsroom.stack;
 
+import cn.hexi.newsroom.stack.ops.PrometheusServer;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +17,7 @@ import java.util.stream.Stream;
  * issues, prints where to look, and runs until Ctrl-C, which stops everything in order. Environment:
  * {@code KAFKA_BOOTSTRAP_SERVERS} and {@code MONGODB_URI} use external ones instead of the embedded broker and store;
  * {@code KAFKA_PORT}, {@code MONGO_PORT}, {@code INGEST_PORT}, {@code PARSE_PORT}, {@code ENRICH_PORT},
- * {@code PUBLISH_PORT} move the ports; {@code NEWSROOM_API_KEY} sets the key write calls need (else one is made up).
+ * {@code PUBLISH_PORT}, {@code PROMETHEUS_PORT} move the ports; {@code NEWSROOM_API_KEY} sets the key write calls need (else one is made up).
  */
 public final class LocalStackMain {
 
@@ -48,9 +50,13 @@ public final class LocalStackMain {
         String apiKey = System.getenv().getOrDefault("NEWSROOM_API_KEY", UUID.randomUUID().toString());
         LocalStack stack = LocalStack.start(new LocalStack.Settings(repo, data, true, System.getenv("KAFKA_BOOTSTRAP_SERVERS"),
                 System.getenv("MONGODB_URI"), ports, "384m", apiKey));
+        PrometheusServer prometheus = startPrometheus(repo, data, stack);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             System.out.println("\nstopping the pipeline ...");
+            if (prometheus != null) {
+                prometheus.close();
+            }
             stack.close();
             System.out.println("stopped");
             stopped.countDown();
@@ -78,8 +84,27 @@ public final class LocalStackMain {
         }
         System.out.println("  Kafka            " + stack.kafkaBootstrap());
         System.out.println("  MongoDB          " + stack.mongoUri());
+        System.out.println("  Prometheus       " + (prometheus != null ? prometheus.url("/") + " (alerts at " + prometheus.url("/alerts") + ")"
+                : "not running (apt-get install prometheus gives one); ./pipeline status scrapes the services instead"));
+        System.out.println("./pipeline status shows the flow, lag, dead letters and freshness.");
         System.out.println("Ctrl-C stops everything.");
         stopped.await();
+    }
+
+    /** Optional: ./pipeline status reads it when there is one, else scrapes the services itself. */
+    private static PrometheusServer startPrometheus(Path repo, Path data, LocalStack stack) throws Exception {
+        if (!PrometheusServer.installed()) {
+            return null;
+        }
+        PrometheusServer prometheus = PrometheusServer.start(repo, data, port("PROMETHEUS_PORT", 9090), stack.serviceAddresses(), Duration.ofSeconds(5));
+        try {
+            prometheus.awaitReady(Duration.ofSeconds(30));
+            return prometheus;
+        } catch (IllegalStateException e) {
+            System.out.println("Prometheus did not start, going on without it: " + e.getMessage());
+            prometheus.close();
+            return null;
+        }
     }
 
     private static String option(String[] args, String name, String fallback) {

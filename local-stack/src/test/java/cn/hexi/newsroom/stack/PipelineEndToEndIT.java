@@ -13,10 +13,20 @@ import cn.hexi.newsroom.events.Span;
 import cn.hexi.newsroom.events.testing.RawRecords;
 import cn.hexi.newsroom.publish.ninjs.NinjsSchema;
 import cn.hexi.newsroom.stack.ops.DeadLetters;
+import cn.hexi.newsroom.stack.ops.MetricSamples;
+import cn.hexi.newsroom.stack.ops.PipelineStatus;
 import cn.hexi.newsroom.stack.ops.PrometheusServer;
+import cn.hexi.newsroom.stack.ops.PrometheusStatus;
+import cn.hexi.newsroom.stack.ops.ScrapedStatus;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.Map;
 import java.util.Properties;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -152,9 +162,9 @@ class PipelineEndToEndIT {
 
         // What operations see of it: freshness of every article, enrichment coverage, the last issue's time.
         awaitTrue(() -> scrape("publish-service", "newsroom_article_freshness_seconds_count") >= articleCount);
-        assertThat(scrape("publish-service", "newsroom_article_freshness_seconds_bucket", "le=\"30.0\"")).isEqualTo(articleCount);
+        assertThat(scrape("publish-service", "newsroom_article_freshness_seconds_bucket", Map.of("le", "30.0"))).isEqualTo(articleCount);
         assertThat(scrape("enrich-service", "newsroom_enrich_articles_total")).isEqualTo(articleCount);
-        assertThat(scrape("enrich-service", "newsroom_enrich_articles_with_total", "finding=\"tag\"")).isEqualTo(articleCount);
+        assertThat(scrape("enrich-service", "newsroom_enrich_articles_with_total", Map.of("finding", "tag"))).isEqualTo(articleCount);
         assertThat(scrape("ingest-service", "newsroom_ingest_last_issue_timestamp_seconds"))
                 .isCloseTo(Instant.now().getEpochSecond(), within(300.0));
 
@@ -171,7 +181,7 @@ class PipelineEndToEndIT {
         for (String issueId : issueIds) {
             assertThat(again.body()).contains(issueId);
         }
-        awaitTrue(() -> scrape("publish-service", "newsroom_stage_records_in_total", "stage=\"publish\"") >= 2.0 * articleCount);
+        awaitTrue(() -> scrape("publish-service", "newsroom_stage_records_in_total", Map.of("stage", "publish")) >= 2.0 * articleCount);
         assertThat(db.getCollection("articles").countDocuments()).isEqualTo(articleCount);
         assertThat(db.getCollection("issues").countDocuments()).isEqualTo(5);
         try (TopicProbe published = new TopicProbe(stack.kafkaBootstrap(), EventType.ARTICLE_PUBLISHED.topic())) {
@@ -284,7 +294,7 @@ class PipelineEndToEndIT {
             Object hacked = ((JavascriptExecutor) browser).executeScript(
                     "return [window.hacked, document.querySelectorAll('#articles script, #view script, #view img').length]");
             assertThat(hacked).asList().containsExactly(null, 0L);
-            assertThat(scrape("publish-service", "newsroom_notifications_total", "channel=\"sse\"", "outcome=\"delivered\"")).isPositive();
+            assertThat(scrape("publish-service", "newsroom_notifications_total", Map.of("channel", "sse", "outcome", "delivered"))).isPositive();
         } finally {
             browser.quit();
         }
@@ -307,7 +317,7 @@ class PipelineEndToEndIT {
         assertThat(malformed.exception()).endsWith("MalformedEventException");
         assertThat(malformed.message()).contains("not a valid ParsedArticle");
         awaitTrue(() -> scrape("enrich-service", "newsroom_dead_letters_total",
-                "reason=\"MalformedEventException\"") >= 1);
+                Map.of("reason", "MalformedEventException")) >= 1);
 
         // A valid article left in the publish dead letters, as a failure that has since passed would leave it.
         String issueId = RawRecords.randomIssueId();
@@ -339,12 +349,13 @@ class PipelineEndToEndIT {
         assertThat(db.getCollection("articles").countDocuments(new Document("_id", article.articleId()))).isEqualTo(1);
     }
 
-    /** The sum of a metric's series on a service that carry every one of the given labels ({@code stage="publish"}). */
-    private static double scrape(String service, String metric, String... labels) throws Exception {
-        URI uri = stack.service(service).url("/actuator/prometheus");
-        String body = HttpClient.newHttpClient().send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString()).body();
-        return body.lines().filter(l -> l.startsWith(metric) && Stream.of(labels).allMatch(l::contains))
-                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
+    /** The sum of a metric's series on a service that carry every one of the given label values. */
+    private static double scrape(String service, String metric, Map<String, String> labels) throws Exception {
+        return MetricSamples.scrape(stack.service(service).url("/actuator/prometheus")).sum(metric, labels);
+    }
+
+    private static double scrape(String service, String metric) throws Exception {
+        return scrape(service, metric, Map.of());
     }
 
     /**
@@ -365,7 +376,61 @@ class PipelineEndToEndIT {
                     .contains("\"stage\":\"publish\""));
             awaitTrue(() -> prometheus.query("ALERTS{alertname=\"NewsroomDeadLetters\", stage=\"enrich\", alertstate=\"firing\"}")
                     .orElse("").contains("MalformedEventException"));
+
+            // ./pipeline status reads the same Prometheus.
+            PipelineStatus status = new PrometheusStatus(prometheus.url("/"), Clock.systemUTC()).read().orElseThrow();
+            assertThat(status.source()).startsWith("Prometheus at");
+            // Nothing was published while this Prometheus ran, so its quantiles are over the service's lifetime, the
+            // same buckets the scraped status interpolates itself.
+            assertThat(status.freshness().window()).isEqualTo("since the publish service started");
+            Map<Double, Double> buckets = MetricSamples.scrape(stack.service("publish-service").url("/actuator/prometheus"))
+                    .buckets("newsroom_article_freshness_seconds");
+            assertThat(status.freshness().p50().orElseThrow()).isCloseTo(PipelineStatus.quantile(0.5, buckets).orElseThrow(), within(1e-9));
+            assertThat(status.freshness().p95().orElseThrow()).isCloseTo(PipelineStatus.quantile(0.95, buckets).orElseThrow(), within(1e-9));
+            assertOperationsSeeTheSeedRun(status);
         }
+    }
+
+    /**
+     * Without a Prometheus, {@code ./pipeline status} scrapes the services twice; an issue uploaded between the two
+     * scrapes shows as flow through ingest and parse.
+     */
+    @Test
+    @Order(7)
+    void statusWithoutPrometheusScrapesTheServicesAndSeesAnIssueGoThrough() throws Exception {
+        Map<String, URI> metrics = new LinkedHashMap<>();
+        PipelineStatus.STAGES.forEach(stage -> metrics.put(stage, stack.service(stage + "-service").url("/actuator/prometheus")));
+        ExecutorService reader = Executors.newSingleThreadExecutor();
+        try {
+            Future<PipelineStatus> reading = reader.submit(() -> new ScrapedStatus(metrics, Duration.ofSeconds(5), Clock.systemUTC()).read("test"));
+            Thread.sleep(1000);
+            new IssueUploader(stack.service("ingest-service").url("/api/issues")).upload(List.of(REPO.resolve("seeds/003_bc6b60b01211006d.txt")));
+            PipelineStatus status = reading.get(30, TimeUnit.SECONDS);
+            assertThat(status.source()).contains("5 s apart");
+            assertThat(stage(status, "ingest").inPerSecond()).isPositive();
+            assertThat(stage(status, "parse").inPerSecond()).isPositive();
+            assertThat(stage(status, "parse").outPerSecond()).isGreaterThan(stage(status, "parse").inPerSecond());
+            assertOperationsSeeTheSeedRun(status);
+        } finally {
+            reader.shutdownNow();
+        }
+    }
+
+    private static void assertOperationsSeeTheSeedRun(PipelineStatus status) {
+        assertThat(status.allUp()).isTrue();
+        assertThat(stage(status, "enrich").deadLetters()).isEqualTo(1);
+        assertThat(stage(status, "publish").deadLetters()).isZero();
+        assertThat(stage(status, "ingest").lag()).isEmpty();
+        assertThat(stage(status, "enrich").lag()).isPresent();
+        assertThat(status.freshness().articles()).isGreaterThanOrEqualTo(44);
+        assertThat(status.freshness().p50().orElseThrow()).isLessThanOrEqualTo(status.freshness().p95().orElseThrow());
+        assertThat(status.freshness().p95().orElseThrow()).isLessThanOrEqualTo(30);
+        assertThat(status.lastIssue().orElseThrow()).isBetween(Instant.now().minus(Duration.ofMinutes(10)), Instant.now());
+        assertThat(status.render(ZoneId.of("Asia/Shanghai"))).contains("enrich", "p95", "last issue ingested: 20");
+    }
+
+    private static PipelineStatus.Stage stage(PipelineStatus status, String name) {
+        return status.stages().stream().filter(stage -> stage.name().equals(name)).findFirst().orElseThrow();
     }
 
     private static int freePort() throws IOException {

@@ -5,22 +5,24 @@ package cn.hexi.newsroom.events;
  * Keys: raw and parsed issues are keyed by issue id, article events by article id.
  */
 public enum EventType {
-    RAW_ISSUE("newsroom.issues.raw", "cn.hexi.newsroom.issue.raw.v1", RawIssue.class, "raw-issue.v1.json"),
-    ISSUE_PARSED("newsroom.issues.parsed", "cn.hexi.newsroom.issue.parsed.v1", IssueParsed.class, "issue-parsed.v1.json"),
-    ARTICLE_PARSED("newsroom.articles.parsed", "cn.hexi.newsroom.article.parsed.v1", ParsedArticle.class, "article-parsed.v1.json"),
-    ARTICLE_ENRICHED("newsroom.articles.enriched", "cn.hexi.newsroom.article.enriched.v1", EnrichedArticle.class, "article-enriched.v1.json"),
-    ARTICLE_PUBLISHED("newsroom.articles.published", "cn.hexi.newsroom.article.published.v1", ArticlePublished.class, "article-published.v1.json");
+    RAW_ISSUE("newsroom.issues.raw", "cn.hexi.newsroom.issue.raw.v1", RawIssue.class, "raw-issue.v1.json", "ingest"),
+    ISSUE_PARSED("newsroom.issues.parsed", "cn.hexi.newsroom.issue.parsed.v1", IssueParsed.class, "issue-parsed.v1.json", "parse"),
+    ARTICLE_PARSED("newsroom.articles.parsed", "cn.hexi.newsroom.article.parsed.v1", ParsedArticle.class, "article-parsed.v1.json", "parse"),
+    ARTICLE_ENRICHED("newsroom.articles.enriched", "cn.hexi.newsroom.article.enriched.v1", EnrichedArticle.class, "article-enriched.v1.json", "enrich"),
+    ARTICLE_PUBLISHED("newsroom.articles.published", "cn.hexi.newsroom.article.published.v1", ArticlePublished.class, "article-published.v1.json", "publish");
 
     private final String topic;
     private final String cloudEventType;
     private final Class<?> payloadType;
     private final String schemaFile;
+    private final String producingStage;
 
-    EventType(String topic, String cloudEventType, Class<?> payloadType, String schemaFile) {
+    EventType(String topic, String cloudEventType, Class<?> payloadType, String schemaFile, String producingStage) {
         this.topic = topic;
         this.cloudEventType = cloudEventType;
         this.payloadType = payloadType;
         this.schemaFile = schemaFile;
+        this.producingStage = producingStage;
     }
 
     public String topic() {
@@ -33,6 +35,11 @@ public enum EventType {
 
     public Class<?> payloadType() {
         return payloadType;
+    }
+
+    /** The pipeline stage that publishes these events: {@code ingest}, {@code parse}, {@code enrich} or {@code publish}. */
+    public String producingStage() {
+        return producingStage;
     }
 
     /** Classpath resource of the payload's JSON Schema. */

@@ -24,6 +24,13 @@ public class StageMetrics {
     public StageMetrics(MeterRegistry registry, String stage) {
         this.registry = registry;
         this.stage = stage;
+        // Registered at zero, so that rate() over a fresh service counts its first records too.
+        inCounter("success", "none");
+        for (EventType type : EventType.values()) {
+            if (type.producingStage().equals(stage)) {
+                outCounter(type);
+            }
+        }
     }
 
     /** Runs the processing of one input record, counting it as {@code success} or {@code failed} and timing it. */
@@ -47,7 +54,7 @@ public class StageMetrics {
     }
 
     public void emitted(EventType type, int count) {
-        Counter.builder(RECORDS_OUT).tag("stage", stage).tag("topic", type.topic()).register(registry).increment(count);
+        outCounter(type).increment(count);
     }
 
     /** Counts a record sent to the stage's dead-letter topic: its source topic and the reason, an exception class name. */
@@ -57,6 +64,14 @@ public class StageMetrics {
     }
 
     private void recordIn(String outcome, String reason) {
-        Counter.builder(RECORDS_IN).tag("stage", stage).tag("outcome", outcome).tag("reason", reason).register(registry).increment();
+        inCounter(outcome, reason).increment();
+    }
+
+    private Counter inCounter(String outcome, String reason) {
+        return Counter.builder(RECORDS_IN).tag("stage", stage).tag("outcome", outcome).tag("reason", reason).register(registry);
+    }
+
+    private Counter outCounter(EventType type) {
+        return Counter.builder(RECORDS_OUT).tag("stage", stage).tag("topic", type.topic()).register(registry);
     }
 }
