@@ -28,9 +28,10 @@ public final class LocalStack implements AutoCloseable {
      * @param externalMongo   URI of a MongoDB to use instead of the embedded store, or null
      * @param ports           kafka, kafka-controller, mongo and each service name to its port; 0 picks a free port
      * @param apiKey          the key write calls (webhook subscriptions) need
+     * @param serviceEnvironment more environment for the services (they inherit this process's too)
      */
     public record Settings(Path repo, Path dataDir, boolean persistentStore, String externalKafka, String externalMongo,
-                           Map<String, Integer> ports, String serviceHeap, String apiKey) {
+                           Map<String, Integer> ports, String serviceHeap, String apiKey, Map<String, String> serviceEnvironment) {
     }
 
     private final List<AutoCloseable> started = new ArrayList<>();
@@ -73,7 +74,7 @@ public final class LocalStack implements AutoCloseable {
             started.add(mongo);
             mongoUri = mongo.uri();
         }
-        Map<String, String> environment = new HashMap<>();
+        Map<String, String> environment = new HashMap<>(settings.serviceEnvironment());
         environment.put("KAFKA_BOOTSTRAP_SERVERS", kafkaBootstrap);
         environment.put("MONGODB_URI", mongoUri);
         environment.put("INGEST_DROP_FOLDER", settings.dataDir().resolve("inbox").toAbsolutePath().toString());

@@ -49,7 +49,7 @@ public final class LocalStackMain {
         System.out.println("starting Kafka, the store and four services (logs in " + data.resolve("logs") + ") ...");
         String apiKey = System.getenv().getOrDefault("NEWSROOM_API_KEY", UUID.randomUUID().toString());
         LocalStack stack = LocalStack.start(new LocalStack.Settings(repo, data, true, System.getenv("KAFKA_BOOTSTRAP_SERVERS"),
-                System.getenv("MONGODB_URI"), ports, "384m", apiKey));
+                System.getenv("MONGODB_URI"), ports, "384m", apiKey, Map.of()));
         PrometheusServer prometheus = startPrometheus(repo, data, stack);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

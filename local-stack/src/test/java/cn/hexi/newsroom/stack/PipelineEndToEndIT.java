@@ -8,6 +8,7 @@ import cn.hexi.newsroom.events.EnrichedArticle;
 import cn.hexi.newsroom.events.BodyItem;
 import cn.hexi.newsroom.events.Enrichment;
 import cn.hexi.newsroom.events.EventCodec;
+import cn.hexi.newsroom.events.EventHeaders;
 import cn.hexi.newsroom.events.IssueMetadata;
 import cn.hexi.newsroom.events.Span;
 import cn.hexi.newsroom.events.testing.RawRecords;
@@ -95,15 +96,18 @@ class PipelineEndToEndIT {
     static LocalStack stack;
     static MongoClient mongo;
     static MongoDatabase db;
+    static OtlpTraceReceiver traces;
 
     @BeforeAll
     static void startStack() throws Exception {
+        traces = new OtlpTraceReceiver();
         Map<String, Integer> ports = new LinkedHashMap<>();
         for (String port : List.of("kafka", "kafka-controller", "mongo")) {
             ports.put(port, 0);
         }
         LocalStack.SERVICES.forEach(service -> ports.put(service, 0));
-        stack = LocalStack.start(new LocalStack.Settings(REPO, data, false, null, null, ports, "256m", "test-key"));
+        stack = LocalStack.start(new LocalStack.Settings(REPO, data, false, null, null, ports, "256m", "test-key",
+                Map.of("OTEL_EXPORTER_OTLP_TRACES_ENDPOINT", traces.endpoint())));
         mongo = MongoClients.create(stack.mongoUri());
         db = mongo.getDatabase("newsroom");
     }
@@ -115,6 +119,9 @@ class PipelineEndToEndIT {
         }
         if (stack != null) {
             stack.close();
+        }
+        if (traces != null) {
+            traces.close();
         }
     }
 
@@ -413,6 +420,64 @@ class PipelineEndToEndIT {
             assertOperationsSeeTheSeedRun(status);
         } finally {
             reader.shutdownNow();
+        }
+    }
+
+    /**
+     * Two issues in one upload are two traces, each running through all four services: the W3C trace context rides
+     * in every event's headers, each service's log lines name trace, issue and article, and each service exports its
+     * spans to the configured OTLP endpoint.
+     */
+    @Test
+    @Order(8)
+    void eachIssueIsOneTraceAcrossTheFourServicesInHeadersLogsAndExportedSpans() throws Exception {
+        String marker = Long.toString(System.nanoTime(), 36);
+        Path first = data.resolve("traced-1.txt");
+        Path second = data.resolve("traced-2.txt");
+        Files.writeString(first, "河西区召开防汛工作会议" + marker + "\n\n■ 通讯员 万彤\n\n日前,河西区召开防汛工作会议,部署汛期重点工作。\n");
+        Files.writeString(second, "越秀路街道开展义诊活动" + marker + "\n\n■ 通讯员 万彤\n\n日前,越秀路街道开展义诊活动,居民踊跃参加。\n");
+        HttpResponse<String> accepted = new IssueUploader(stack.service("ingest-service").url("/api/issues")).upload(List.of(first, second));
+        assertThat(accepted.statusCode()).isEqualTo(202);
+        List<String> issueIds = new ArrayList<>();
+        JsonMapper.builder().build().readTree(accepted.body()).get("issues").forEach(issue -> issueIds.add(issue.get("issueId").asString()));
+        assertThat(issueIds).hasSize(2);
+        awaitTrue(() -> issueIds.stream().allMatch(id -> db.getCollection("articles").countDocuments(new Document("issueId", id)) > 0));
+
+        Map<String, Set<String>> traceIdsByIssue = new LinkedHashMap<>();
+        Map<String, Set<String>> topicsByIssue = new LinkedHashMap<>();
+        Map<String, String> articleByIssue = new LinkedHashMap<>();
+        String[] topics = Stream.of(EventType.values()).map(EventType::topic).toArray(String[]::new);
+        try (TopicProbe probe = new TopicProbe(stack.kafkaBootstrap(), topics)) {
+            for (ConsumerRecord<String, byte[]> record : probe.drain(Duration.ofSeconds(3))) {
+                Map<String, String> headers = TopicProbe.headers(record);
+                String issueId = headers.get(EventHeaders.ISSUE_ID);
+                if (issueIds.contains(issueId)) {
+                    assertThat(headers).as(record.topic()).containsKey("traceparent");
+                    traceIdsByIssue.computeIfAbsent(issueId, id -> new HashSet<>()).add(headers.get("traceparent").split("-")[1]);
+                    topicsByIssue.computeIfAbsent(issueId, id -> new HashSet<>()).add(record.topic());
+                    if (record.topic().equals(EventType.ARTICLE_PUBLISHED.topic())) {
+                        articleByIssue.put(issueId, record.key());
+                    }
+                }
+            }
+        }
+        for (String issueId : issueIds) {
+            assertThat(topicsByIssue.get(issueId)).as(issueId).containsExactlyInAnyOrder(topics);
+            assertThat(traceIdsByIssue.get(issueId)).as(issueId).hasSize(1);
+        }
+        String firstTrace = traceIdsByIssue.get(issueIds.get(0)).iterator().next();
+        String secondTrace = traceIdsByIssue.get(issueIds.get(1)).iterator().next();
+        assertThat(firstTrace).isNotEqualTo(secondTrace);
+
+        String issueId = issueIds.get(0);
+        String articleId = articleByIssue.get(issueId);
+        for (String service : LocalStack.SERVICES) {
+            String context = "trace=" + firstTrace + ",";
+            String expected = service.startsWith("enrich") || service.startsWith("publish")
+                    ? "issue=" + issueId + ",article=" + articleId + "]" : "issue=" + issueId + ",";
+            List<String> lines = Files.readAllLines(data.resolve("logs").resolve(service + ".log"));
+            assertThat(lines).as(service).anyMatch(line -> line.contains(context) && line.contains(expected));
+            awaitTrue(() -> traces.received(service, firstTrace));
         }
     }
 

@@ -10,6 +10,8 @@ import cn.hexi.newsroom.events.spring.StageMetrics;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.Message;
@@ -20,6 +22,8 @@ import org.springframework.messaging.Message;
  */
 @Configuration
 public class EnrichBindings {
+
+    private static final Logger log = LoggerFactory.getLogger(EnrichBindings.class);
 
     @Bean
     public Consumer<Message<byte[]>> enrichArticle(ArticleEnricher enricher, EventPublisher publisher, EventCodec codec,
@@ -32,6 +36,9 @@ public class EnrichBindings {
             publisher.publish(EventType.ARTICLE_ENRICHED, article.articleId(), article.issueId(), enriched);
             metrics.emitted(EventType.ARTICLE_ENRICHED, 1);
             coverage.record(enriched.enrichment());
+            log.info("enriched article {}: {} tags, {} places, {} people, {} organisations", article.articleId(),
+                    enriched.enrichment().tags().size(), enriched.enrichment().places().size(),
+                    enriched.enrichment().people().size(), enriched.enrichment().organisations().size());
             return null;
         });
     }

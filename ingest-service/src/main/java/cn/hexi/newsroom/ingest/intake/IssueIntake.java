@@ -36,13 +36,16 @@ public class IssueIntake {
     /** When the last issue was accepted (Unix seconds), for a "no paper today" alert. */
     private final AtomicLong lastAcceptedSeconds = new AtomicLong();
     private final MeterRegistry registry;
+    private final IssueTraces traces;
 
-    public IssueIntake(EventPublisher publisher, StageMetrics metrics, IngestProperties properties, Clock clock, MeterRegistry registry) {
+    public IssueIntake(EventPublisher publisher, StageMetrics metrics, IngestProperties properties, Clock clock, MeterRegistry registry,
+                       IssueTraces traces) {
         this.publisher = publisher;
         this.metrics = metrics;
         this.maxBytes = properties.maxIssueSize().toBytes();
         this.clock = clock;
         this.registry = registry;
+        this.traces = traces;
     }
 
     /**
@@ -60,6 +63,10 @@ public class IssueIntake {
             throw e;
         }
         String issueId = IssueIds.of(decoded.text());
+        return traces.inNewTrace(issueId, upload.sourceName(), () -> publish(issueId, upload, decoded));
+    }
+
+    private AcceptedIssue publish(String issueId, IssueUpload upload, DecodedText decoded) {
         IssueMetadata metadata = new IssueMetadata(upload.publication(), upload.issueDate(), upload.issueNumber(),
                 upload.sourceName(), clock.instant());
         metrics.process(() -> {

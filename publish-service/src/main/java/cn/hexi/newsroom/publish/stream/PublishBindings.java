@@ -18,6 +18,8 @@ import cn.hexi.newsroom.publish.store.StoreAvailability;
 import cn.hexi.newsroom.publish.webhook.WebhookStore;
 import java.time.Clock;
 import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.Message;
@@ -30,6 +32,8 @@ import org.springframework.messaging.Message;
  */
 @Configuration
 public class PublishBindings {
+
+    private static final Logger log = LoggerFactory.getLogger(PublishBindings.class);
 
     @Bean
     public Consumer<Message<byte[]>> publishArticle(ArticleStore store, ArticleFeed feed, WebhookStore webhooks,
@@ -58,6 +62,10 @@ public class PublishBindings {
                 availability.untilAvailable("marking " + article.articleId() + " notified",
                         () -> store.markNotified(article.articleId(), stored.version()));
                 metrics.emitted(EventType.ARTICLE_PUBLISHED, 1);
+                log.info("published article {} version {}", article.articleId(), stored.version());
+            } else {
+                log.info("article {} version {} changes nothing: version {} is stored and notified", article.articleId(),
+                        enriched.enrichment().version(), stored.version());
             }
             return null;
         });
