@@ -99,6 +99,8 @@ public final class LocalStackMain {
         PrometheusServer prometheus = PrometheusServer.start(repo, data, port("PROMETHEUS_PORT", 9090), stack.serviceAddresses(), Duration.ofSeconds(5));
         try {
             prometheus.awaitReady(Duration.ofSeconds(30));
+            // Its first scrape before the seeds go in, so that their flow shows in the rates.
+            prometheus.awaitQuery("count(up{job=\"newsroom\"} == 1) == " + LocalStack.SERVICES.size(), Duration.ofSeconds(15));
             return prometheus;
         } catch (IllegalStateException e) {
             System.out.println("Prometheus did not start, going on without it: " + e.getMessage());

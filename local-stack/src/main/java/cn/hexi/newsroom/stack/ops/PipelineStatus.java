@@ -29,8 +29,11 @@ public record PipelineStatus(Instant at, String source, List<Stage> stages, Fres
                         OptionalLong lag, long deadLetters) {
     }
 
-    /** @param window the period the quantiles are over, {@code last 5 minutes} */
-    public record Freshness(String window, long articles, OptionalDouble p50, OptionalDouble p95) {
+    /**
+     * @param window          the period the quantiles are over, {@code last 5 minutes}
+     * @param articlesEstimated whether the article count is Prometheus's extrapolated estimate
+     */
+    public record Freshness(String window, long articles, boolean articlesEstimated, OptionalDouble p50, OptionalDouble p95) {
     }
 
     public boolean allUp() {
@@ -83,7 +86,8 @@ public record PipelineStatus(Instant at, String source, List<Stage> stages, Fres
         if (freshness.articles() == 0) {
             out.append("no articles published\n");
         } else {
-            out.append(String.format("p50 %s, p95 %s over %d articles%n", seconds(freshness.p50()), seconds(freshness.p95()), freshness.articles()));
+            out.append(String.format("p50 %s, p95 %s over %s%d articles%n", seconds(freshness.p50()), seconds(freshness.p95()),
+                    freshness.articlesEstimated() ? "about " : "", freshness.articles()));
         }
         out.append("last issue ingested: ").append(lastIssue.map(last -> time.format(last) + " (" + ago(Duration.between(last, at)) + ")")
                 .orElse("none since the ingest service started")).append('\n');

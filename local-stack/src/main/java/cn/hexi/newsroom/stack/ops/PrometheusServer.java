@@ -88,6 +88,18 @@ public final class PrometheusServer implements AutoCloseable {
         throw new IllegalStateException("prometheus was not ready within " + timeout + "; see " + log);
     }
 
+    /** Waits until an instant query has a result (a comparison that holds), or the timeout passes. */
+    public boolean awaitQuery(String promql, Duration timeout) throws InterruptedException {
+        Instant deadline = Instant.now().plus(timeout);
+        while (Instant.now().isBefore(deadline)) {
+            if (query(promql).filter(answer -> !answer.contains("\"result\":[]")).isPresent()) {
+                return true;
+            }
+            Thread.sleep(250);
+        }
+        return false;
+    }
+
     /** The raw JSON answer of an instant query, or empty when Prometheus cannot be reached. */
     public Optional<String> query(String promql) {
         return query(url("/"), promql);

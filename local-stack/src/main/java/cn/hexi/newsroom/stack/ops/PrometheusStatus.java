@@ -60,14 +60,16 @@ public final class PrometheusStatus {
     }
 
     private Freshness freshness() {
-        long recent = Math.round(scalar("sum(increase(newsroom_article_freshness_seconds_count[5m]))").orElse(0.0));
-        if (recent > 0) {
-            String buckets = "sum by (le) (rate(" + FRESHNESS_BUCKETS + "[5m]))";
-            return new Freshness("last 5 minutes", recent, quantile(0.5, buckets), quantile(0.95, buckets));
+        String recentBuckets = "sum by (le) (rate(" + FRESHNESS_BUCKETS + "[5m]))";
+        OptionalDouble recentP50 = quantile(0.5, recentBuckets);
+        if (recentP50.isPresent()) {
+            // increase() extrapolates to the window's edges, so the count is an estimate.
+            long recent = Math.round(scalar("sum(increase(newsroom_article_freshness_seconds_count[5m]))").orElse(0.0));
+            return new Freshness("last 5 minutes", recent, true, recentP50, quantile(0.95, recentBuckets));
         }
         String buckets = "sum by (le) (" + FRESHNESS_BUCKETS + ")";
         return new Freshness("since the publish service started", Math.round(scalar("sum(newsroom_article_freshness_seconds_count)").orElse(0.0)),
-                quantile(0.5, buckets), quantile(0.95, buckets));
+                false, quantile(0.5, buckets), quantile(0.95, buckets));
     }
 
     private OptionalDouble quantile(double q, String buckets) {

@@ -57,9 +57,9 @@ public final class ScrapedStatus {
         }
         Freshness freshness = second.get("publish").map(publish -> {
             Map<Double, Double> buckets = publish.buckets(FRESHNESS);
-            return new Freshness("since the publish service started", Math.round(publish.sum(FRESHNESS + "_count")),
+            return new Freshness("since the publish service started", Math.round(publish.sum(FRESHNESS + "_count")), false,
                     PipelineStatus.quantile(0.5, buckets), PipelineStatus.quantile(0.95, buckets));
-        }).orElse(new Freshness("publish service unreachable", 0, OptionalDouble.empty(), OptionalDouble.empty()));
+        }).orElse(new Freshness("publish service unreachable", 0, false, OptionalDouble.empty(), OptionalDouble.empty()));
         Optional<Instant> lastIssue = second.get("ingest").filter(s -> s.has("newsroom_ingest_last_issue_timestamp_seconds"))
                 .map(s -> Instant.ofEpochMilli(Math.round(s.sum("newsroom_ingest_last_issue_timestamp_seconds") * 1000)));
         return new PipelineStatus(clock.instant(), why + "; scraped the services " + window.toSeconds() + " s apart, rates over that window",

@@ -69,7 +69,7 @@ class PipelineStatusTest {
                 new Stage("parse", false, 0, 0, 0, OptionalLong.of(12), 0),
                 new Stage("enrich", true, 3.5, 3.5, 0.02, OptionalLong.of(0), 1),
                 new Stage("publish", true, 3.5, 7.0, 0, OptionalLong.of(0), 0)),
-                new Freshness("last 5 minutes", 44, OptionalDouble.of(0.25), OptionalDouble.of(0.48)),
+                new Freshness("last 5 minutes", 44, true, OptionalDouble.of(0.25), OptionalDouble.of(0.48)),
                 Optional.of(Instant.parse("2026-11-23T02:35:00Z")));
 
         String report = status.render(ZoneId.of("Asia/Shanghai"));
@@ -79,7 +79,7 @@ class PipelineStatusTest {
         assertThat(report).containsPattern("parse +NO +0\\.00 +0\\.00 +0\\.00 +12 +0\n");
         assertThat(report).containsPattern("enrich +yes +3\\.50 +3\\.50 +0\\.02 +0 +1\n");
         assertThat(report).containsPattern("ingest +yes .* - +0\n");
-        assertThat(report).contains("last 5 minutes: p50 0.25 s, p95 0.48 s over 44 articles");
+        assertThat(report).contains("last 5 minutes: p50 0.25 s, p95 0.48 s over about 44 articles");
         assertThat(report).contains("last issue ingested: 2026-11-23 10:35:00 (1 h 25 min ago)");
     }
 }
