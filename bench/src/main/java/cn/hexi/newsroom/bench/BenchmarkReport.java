@@ -8,9 +8,13 @@ import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** Renders {@code BENCHMARKS.md}: the machine, the command, every number of the run, and the limiting stage. */
 final class BenchmarkReport {
+
+    private static final Pattern HAND_WRITTEN_HEADING = Pattern.compile("^## .*added by hand.*$", Pattern.MULTILINE);
 
     private BenchmarkReport() {
     }
@@ -86,5 +90,14 @@ final class BenchmarkReport {
         long memory = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getTotalMemorySize();
         return String.format("%d cores (%s), %.0f GiB memory, %s %s, Java %s", Runtime.getRuntime().availableProcessors(), cpu,
                 memory / (1024.0 * 1024 * 1024), System.getProperty("os.name"), System.getProperty("os.version"), System.getProperty("java.version"));
+    }
+
+    /**
+     * The sections of an earlier report written by hand (from a heading that says {@code added by hand} to the end),
+     * kept below a new run's numbers: a profile, for one, is not something the benchmark redoes.
+     */
+    static String handWrittenSections(String previousReport) {
+        Matcher heading = HAND_WRITTEN_HEADING.matcher(previousReport);
+        return heading.find() ? "\n" + previousReport.substring(heading.start()) : "";
     }
 }

@@ -114,8 +114,10 @@ public final class PipelineBenchmark {
         KafkaCeiling kafka = KafkaCeiling.measure(stack.kafkaBootstrap(), recordSize, 200_000);
         List<String> jmh = BenchMain.runJmh("Benchmark");
 
-        String report = BenchmarkReport.render(runs, articlesPerIssue, fullSpeedLag, processing, recordSize, kafka, jmh);
-        Files.writeString(repo.resolve("BENCHMARKS.md"), report);
+        Path file = repo.resolve("BENCHMARKS.md");
+        String report = BenchmarkReport.render(runs, articlesPerIssue, fullSpeedLag, processing, recordSize, kafka, jmh)
+                + BenchmarkReport.handWrittenSections(Files.exists(file) ? Files.readString(file) : "");
+        Files.writeString(file, report);
         System.out.println(report);
     }
 
