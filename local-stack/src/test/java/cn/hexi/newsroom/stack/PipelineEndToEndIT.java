@@ -170,6 +170,8 @@ class PipelineEndToEndIT {
         // What operations see of it: freshness of every article, enrichment coverage, the last issue's time.
         awaitTrue(() -> scrape("publish-service", "newsroom_article_freshness_seconds_count") >= articleCount);
         assertThat(scrape("publish-service", "newsroom_article_freshness_seconds_bucket", Map.of("le", "30.0"))).isEqualTo(articleCount);
+        assertThat(MetricSamples.scrape(stack.service("publish-service").url("/actuator/prometheus"))
+                .buckets("newsroom_article_freshness_seconds")).as("the SLO bounds").containsKeys(0.5, 1.0, 2.0, 5.0, 30.0);
         assertThat(scrape("enrich-service", "newsroom_enrich_articles_total")).isEqualTo(articleCount);
         assertThat(scrape("enrich-service", "newsroom_enrich_articles_with_total", Map.of("finding", "tag"))).isEqualTo(articleCount);
         assertThat(scrape("ingest-service", "newsroom_ingest_last_issue_timestamp_seconds"))
