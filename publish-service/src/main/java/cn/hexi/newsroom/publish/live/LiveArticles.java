@@ -58,6 +58,14 @@ public class LiveArticles implements SmartLifecycle {
         emitter.onCompletion(() -> subscribers.remove(subscriber));
         emitter.onTimeout(() -> subscribers.remove(subscriber));
         emitter.onError(e -> subscribers.remove(subscriber));
+        try {
+            // Browsers open the stream on its first bytes: a page with nothing to catch up on would otherwise show
+            // itself offline until the first heartbeat.
+            emitter.send(SseEmitter.event().comment("connected"));
+        } catch (IOException gone) {
+            emitter.completeWithError(gone);
+            return emitter;
+        }
         synchronized (subscriber) {
             send(subscriber, feed.after(subscriber.lastSent, REPLAY_LIMIT));
         }

@@ -17,8 +17,10 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -87,6 +89,19 @@ class PublishStreamTest {
             assertThat(deadLetter.key()).isEqualTo(badKey);
             assertThat(TopicProbe.headers(deadLetter).get("x-exception-message")).contains("not a valid EnrichedArticle");
             assertThat(published.awaitCount(2, TIMEOUT)).anySatisfy(r -> assertThat(r.key()).isEqualTo(good.article().articleId()));
+        }
+    }
+
+    /** A browser shows the page as live when the stream's first bytes arrive: at once, not at the first heartbeat. */
+    @Test
+    void aLivePageWithNothingToCatchUpOnHearsFromTheStreamAtOnce() throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/articles/stream"))
+                .header("Accept", "text/event-stream").build();
+        HttpResponse<Stream<String>> response = http.sendAsync(request, HttpResponse.BodyHandlers.ofLines()).get(3, TimeUnit.SECONDS);
+        try (Stream<String> lines = response.body()) {
+            String first = CompletableFuture.supplyAsync(() -> lines.findFirst().orElse("")).get(3, TimeUnit.SECONDS);
+            assertThat(response.statusCode()).isEqualTo(200);
+            assertThat(first).isEqualTo(":connected");
         }
     }
 
