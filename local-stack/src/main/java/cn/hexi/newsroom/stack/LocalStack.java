@@ -19,6 +19,8 @@ import java.util.Map;
 public final class LocalStack implements AutoCloseable {
 
     public static final List<String> SERVICES = List.of("ingest-service", "parse-service", "enrich-service", "publish-service");
+    /** Where {@code ./pipeline up} runs each service, 8081 (ingest) to 8084 (publish). */
+    private static final int FIRST_SERVICE_PORT = 8081;
 
     /**
      * @param repo            the checkout, where {@code <service>/target/<service>-exec.jar} are
@@ -80,8 +82,7 @@ public final class LocalStack implements AutoCloseable {
         environment.put("INGEST_DROP_FOLDER", settings.dataDir().resolve("inbox").toAbsolutePath().toString());
         environment.put("NEWSROOM_API_KEY", settings.apiKey());
         for (String name : SERVICES) {
-            String portVariable = name.substring(0, name.indexOf('-')).toUpperCase() + "_PORT";
-            environment.put(portVariable, String.valueOf(ports.get(name)));
+            environment.put(portVariable(name), String.valueOf(ports.get(name)));
         }
         Path logs = settings.dataDir().resolve("logs");
         // Started together: each JVM's start-up is mostly single-threaded, so two cores serve two at a time.
@@ -94,6 +95,22 @@ public final class LocalStack implements AutoCloseable {
         for (ServiceProcess service : services.values()) {
             service.awaitHealthy(Duration.ofMinutes(3));
         }
+    }
+
+    /** The variable that sets a service's port: {@code INGEST_PORT} for {@code ingest-service}. */
+    public static String portVariable(String service) {
+        return service.substring(0, service.indexOf('-')).toUpperCase() + "_PORT";
+    }
+
+    /** A service's port as the environment sets it, else its local-stack default. */
+    public static int configuredPort(String service) {
+        return configuredPort(portVariable(service), FIRST_SERVICE_PORT + SERVICES.indexOf(service));
+    }
+
+    /** A port from an environment variable, else the fallback. */
+    public static int configuredPort(String variable, int fallback) {
+        String value = System.getenv(variable);
+        return value == null || value.isBlank() ? fallback : Integer.parseInt(value);
     }
 
     public String kafkaBootstrap() {

@@ -38,13 +38,10 @@ public final class LocalStackMain {
         System.setProperty("org.slf4j.simpleLogger.logFile", data.resolve("logs").resolve("stack.log").toString());
 
         Map<String, Integer> ports = new LinkedHashMap<>();
-        ports.put("kafka", port("KAFKA_PORT", 9092));
-        ports.put("kafka-controller", port("KAFKA_CONTROLLER_PORT", 9093));
-        ports.put("mongo", port("MONGO_PORT", 27017));
-        ports.put("ingest-service", port("INGEST_PORT", 8081));
-        ports.put("parse-service", port("PARSE_PORT", 8082));
-        ports.put("enrich-service", port("ENRICH_PORT", 8083));
-        ports.put("publish-service", port("PUBLISH_PORT", 8084));
+        ports.put("kafka", LocalStack.configuredPort("KAFKA_PORT", 9092));
+        ports.put("kafka-controller", LocalStack.configuredPort("KAFKA_CONTROLLER_PORT", 9093));
+        ports.put("mongo", LocalStack.configuredPort("MONGO_PORT", 27017));
+        LocalStack.SERVICES.forEach(service -> ports.put(service, LocalStack.configuredPort(service)));
 
         System.out.println("starting Kafka, the store and four services (logs in " + data.resolve("logs") + ") ...");
         String apiKey = System.getenv().getOrDefault("NEWSROOM_API_KEY", UUID.randomUUID().toString());
@@ -96,7 +93,7 @@ public final class LocalStackMain {
         if (!PrometheusServer.installed()) {
             return null;
         }
-        PrometheusServer prometheus = PrometheusServer.start(repo, data, port("PROMETHEUS_PORT", 9090), stack.serviceAddresses(), Duration.ofSeconds(5));
+        PrometheusServer prometheus = PrometheusServer.start(repo, data, LocalStack.configuredPort("PROMETHEUS_PORT", 9090), stack.serviceAddresses(), Duration.ofSeconds(5));
         try {
             prometheus.awaitReady(Duration.ofSeconds(30));
             // Its first scrape before the seeds go in, so that their flow shows in the rates.
@@ -116,10 +113,5 @@ public final class LocalStackMain {
             }
         }
         return fallback;
-    }
-
-    private static int port(String variable, int fallback) {
-        String value = System.getenv(variable);
-        return value == null || value.isBlank() ? fallback : Integer.parseInt(value);
     }
 }

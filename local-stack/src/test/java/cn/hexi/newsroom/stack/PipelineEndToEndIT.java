@@ -380,7 +380,7 @@ class PipelineEndToEndIT {
         LocalStack.SERVICES.forEach(name -> targets.put(name, stack.service(name).url("/").getAuthority()));
         try (PrometheusServer prometheus = PrometheusServer.start(REPO, data, freePort(), targets, Duration.ofSeconds(1))) {
             prometheus.awaitReady(Duration.ofSeconds(30));
-            awaitTrue(() -> prometheus.query("count(up{job=\"newsroom\"} == 1)").orElse("").contains("\"4\""));
+            assertThat(prometheus.awaitQuery("count(up{job=\"newsroom\"} == 1) == 4", FLOW_TIMEOUT)).as("all four scraped").isTrue();
             awaitTrue(() -> prometheus.query("sum by (stage) (newsroom_stage_records_in_total{outcome=\"success\"})").orElse("")
                     .contains("\"stage\":\"publish\""));
             awaitTrue(() -> prometheus.query("ALERTS{alertname=\"NewsroomDeadLetters\", stage=\"enrich\", alertstate=\"firing\"}")

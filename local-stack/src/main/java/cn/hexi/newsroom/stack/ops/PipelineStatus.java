@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -44,6 +45,15 @@ public record PipelineStatus(Instant at, String source, List<Stage> stages, Fres
     static String stageOfGroup(String group) {
         int dash = group.indexOf('-');
         return dash < 0 ? group : group.substring(0, dash);
+    }
+
+    /** Records waiting per stage, from the binder's lag per consumer group; ingest, which consumes nothing, has none. */
+    static Map<String, OptionalLong> lagByStage(Map<String, Double> lagByGroup) {
+        Map<String, Double> sums = new HashMap<>();
+        lagByGroup.forEach((group, records) -> sums.merge(stageOfGroup(group), records, Double::sum));
+        Map<String, OptionalLong> lag = new HashMap<>();
+        STAGES.forEach(stage -> lag.put(stage, sums.containsKey(stage) ? OptionalLong.of(Math.round(sums.get(stage))) : OptionalLong.empty()));
+        return lag;
     }
 
     /**

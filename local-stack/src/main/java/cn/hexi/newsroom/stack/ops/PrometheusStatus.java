@@ -43,14 +43,12 @@ public final class PrometheusStatus {
         Map<String, Double> failed = bySum("rate(newsroom_stage_records_in_total{outcome!=\"success\"}[1m])", "stage");
         Map<String, Double> out = bySum("rate(newsroom_stage_records_out_total[1m])", "stage");
         Map<String, Double> deadLetters = bySum("newsroom_dead_letters_total", "stage");
-        Map<String, Double> lag = new LinkedHashMap<>();
-        bySum("spring_cloud_stream_binder_kafka_offset", "group")
-                .forEach((group, records) -> lag.merge(PipelineStatus.stageOfGroup(group), records, Double::sum));
+        Map<String, OptionalLong> lag = PipelineStatus.lagByStage(bySum("spring_cloud_stream_binder_kafka_offset", "group"));
         List<Stage> stages = new ArrayList<>();
         for (String stage : PipelineStatus.STAGES) {
             stages.add(new Stage(stage, up.get().getOrDefault(stage, 0.0) == 1.0, in.getOrDefault(stage, 0.0),
                     out.getOrDefault(stage, 0.0), failed.getOrDefault(stage, 0.0),
-                    lag.containsKey(stage) ? OptionalLong.of(Math.round(lag.get(stage))) : OptionalLong.empty(),
+                    lag.get(stage),
                     Math.round(deadLetters.getOrDefault(stage, 0.0))));
         }
         Optional<Instant> lastIssue = scalar("max(max_over_time(newsroom_ingest_last_issue_timestamp_seconds[37h]))")

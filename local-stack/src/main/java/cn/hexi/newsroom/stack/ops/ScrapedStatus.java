@@ -40,9 +40,10 @@ public final class ScrapedStatus {
         Map<String, Optional<MetricSamples>> second = scrapeAll();
         double seconds = window.toMillis() / 1000.0;
 
-        Map<String, Double> lagByStage = new LinkedHashMap<>();
-        second.values().stream().flatMap(Optional::stream).forEach(samples -> samples.sumBy("spring_cloud_stream_binder_kafka_offset", "group")
-                .forEach((group, lag) -> lagByStage.merge(PipelineStatus.stageOfGroup(group), lag, Double::sum)));
+        Map<String, Double> lagByGroup = new LinkedHashMap<>();
+        second.values().stream().flatMap(Optional::stream)
+                .forEach(samples -> lagByGroup.putAll(samples.sumBy("spring_cloud_stream_binder_kafka_offset", "group")));
+        Map<String, OptionalLong> lag = PipelineStatus.lagByStage(lagByGroup);
         List<Stage> stages = new ArrayList<>();
         for (String stage : PipelineStatus.STAGES) {
             Optional<MetricSamples> before = first.get(stage);
@@ -52,7 +53,7 @@ public final class ScrapedStatus {
                     up ? rate(before.get(), after.get(), "newsroom_stage_records_in_total", Map.of(), seconds) : 0,
                     up ? rate(before.get(), after.get(), "newsroom_stage_records_out_total", Map.of(), seconds) : 0,
                     up ? failedRate(before.get(), after.get(), seconds) : 0,
-                    lagByStage.containsKey(stage) ? OptionalLong.of(Math.round(lagByStage.get(stage))) : OptionalLong.empty(),
+                    lag.get(stage),
                     after.map(s -> Math.round(s.sum("newsroom_dead_letters_total"))).orElse(0L)));
         }
         Freshness freshness = second.get("publish").map(publish -> {

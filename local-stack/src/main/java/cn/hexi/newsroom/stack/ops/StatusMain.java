@@ -1,5 +1,6 @@
 package cn.hexi.newsroom.stack.ops;
 
+import cn.hexi.newsroom.stack.LocalStack;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -39,10 +40,8 @@ public final class StatusMain {
 
     private static Map<String, URI> localServices() {
         Map<String, URI> services = new LinkedHashMap<>();
-        int defaultPort = 8081;
         for (String stage : PipelineStatus.STAGES) {
-            String port = System.getenv().getOrDefault(stage.toUpperCase() + "_PORT", String.valueOf(defaultPort++));
-            services.put(stage, URI.create("http://127.0.0.1:" + port + "/actuator/prometheus"));
+            services.put(stage, URI.create("http://127.0.0.1:" + LocalStack.configuredPort(stage + "-service") + "/actuator/prometheus"));
         }
         return services;
     }

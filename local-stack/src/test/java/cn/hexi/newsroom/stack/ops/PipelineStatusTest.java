@@ -59,6 +59,9 @@ class PipelineStatusTest {
     void consumerGroupsMapToTheirStage() {
         assertThat(PipelineStatus.stageOfGroup("enrich-service")).isEqualTo("enrich");
         assertThat(PipelineStatus.stageOfGroup("publish")).isEqualTo("publish");
+        assertThat(PipelineStatus.lagByStage(Map.of("enrich-service", 3.0, "publish-service", 1.0, "publish-extra", 2.0)))
+                .containsEntry("enrich", OptionalLong.of(3)).containsEntry("publish", OptionalLong.of(3))
+                .containsEntry("parse", OptionalLong.empty()).containsEntry("ingest", OptionalLong.empty());
     }
 
     @Test
