@@ -107,7 +107,8 @@ class PipelineEndToEndIT {
         }
         LocalStack.SERVICES.forEach(service -> ports.put(service, 0));
         stack = LocalStack.start(new LocalStack.Settings(REPO, data, false, null, null, ports, "256m", "test-key",
-                Map.of("OTEL_EXPORTER_OTLP_TRACES_ENDPOINT", traces.endpoint())));
+                // Records are logged one by one at DEBUG (a summary per batch at INFO): the trace test reads those lines.
+                Map.of("OTEL_EXPORTER_OTLP_TRACES_ENDPOINT", traces.endpoint(), "LOGGING_LEVEL_CN_HEXI_NEWSROOM", "DEBUG")));
         mongo = MongoClients.create(stack.mongoUri());
         db = mongo.getDatabase("newsroom");
     }

@@ -64,14 +64,18 @@ public class IssueController {
         if (files.isEmpty()) {
             throw new IssueRejectedException(RejectionReason.EMPTY, "the multipart upload has no file part");
         }
-        List<AcceptedIssue> accepted = new ArrayList<>();
+        List<IssueUpload> uploads = new ArrayList<>();
         List<IssueRejectedException> refusals = new ArrayList<>();
         for (MultipartFile file : files) {
-            try {
-                byte[] bytes = intake.readLimited(file.getInputStream());
-                accepted.add(intake.accept(new IssueUpload(bytes, file.getOriginalFilename(), publication, issueDate, issueNumber)));
-            } catch (IssueRejectedException e) {
-                refusals.add(new FileRejectedException(file.getOriginalFilename(), e));
+            uploads.add(new IssueUpload(intake.readLimited(file.getInputStream()), file.getOriginalFilename(), publication, issueDate, issueNumber));
+        }
+        // One send for all the files: the broker acknowledges them together.
+        List<AcceptedIssue> accepted = new ArrayList<>();
+        for (IssueIntake.Outcome outcome : intake.acceptAll(uploads)) {
+            if (outcome.refusal() != null) {
+                refusals.add(new FileRejectedException(outcome.upload().sourceName(), outcome.refusal()));
+            } else {
+                accepted.add(outcome.accepted());
             }
         }
         if (accepted.isEmpty()) {

@@ -8,14 +8,19 @@ import cn.hexi.newsroom.events.intake.IssueDecoder;
 import cn.hexi.newsroom.events.intake.IssueIds;
 import cn.hexi.newsroom.events.intake.IssueRejectedException;
 import cn.hexi.newsroom.events.intake.RejectionReason;
+import cn.hexi.newsroom.events.spring.EventLogContext;
 import cn.hexi.newsroom.events.spring.EventPublisher;
+import cn.hexi.newsroom.events.spring.EventPublisher.Outgoing;
 import cn.hexi.newsroom.events.spring.StageMetrics;
 import cn.hexi.newsroom.ingest.IngestProperties;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.Observation;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,39 +53,78 @@ public class IssueIntake {
         this.traces = traces;
     }
 
+    /** What became of one upload: accepted as an issue, or refused with the reason. */
+    public record Outcome(IssueUpload upload, AcceptedIssue accepted, IssueRejectedException refusal) {
+    }
+
     /**
      * Decodes, identifies and publishes an issue, returning once the broker has acknowledged it.
      *
      * @throws IssueRejectedException when the upload cannot be an issue; nothing is published then
      */
     public AcceptedIssue accept(IssueUpload upload) {
-        DecodedText decoded;
-        try {
-            decoded = decode(upload.bytes());
-        } catch (IssueRejectedException e) {
-            metrics.rejected(e.reason().code());
-            log.info("refused issue {}: {} ({})", upload.sourceName(), e.reason().code(), e.getMessage());
-            throw e;
+        Outcome outcome = acceptAll(List.of(upload)).get(0);
+        if (outcome.refusal() != null) {
+            throw outcome.refusal();
         }
-        String issueId = IssueIds.of(decoded.text());
-        return traces.inNewTrace(issueId, upload.sourceName(), () -> publish(issueId, upload, decoded));
+        return outcome.accepted();
     }
 
-    private AcceptedIssue publish(String issueId, IssueUpload upload, DecodedText decoded) {
-        IssueMetadata metadata = new IssueMetadata(upload.publication(), upload.issueDate(), upload.issueNumber(),
-                upload.sourceName(), clock.instant());
-        metrics.process(() -> {
-            publisher.publish(EventType.RAW_ISSUE, issueId, issueId, new RawIssue(issueId, metadata, decoded.text()));
+    /**
+     * Decodes and identifies every upload, then publishes the valid ones together (one send, one wait for the broker's
+     * acknowledgement), each issue the root of its own trace; the refused ones publish nothing.
+     */
+    public List<Outcome> acceptAll(List<IssueUpload> uploads) {
+        List<Outcome> outcomes = new ArrayList<>(uploads.size());
+        List<Outgoing> events = new ArrayList<>();
+        List<Observation> spans = new ArrayList<>();
+        for (IssueUpload upload : uploads) {
+            try {
+                DecodedText decoded = decode(upload.bytes());
+                String issueId = IssueIds.of(decoded.text());
+                IssueMetadata metadata = new IssueMetadata(upload.publication(), upload.issueDate(), upload.issueNumber(),
+                        upload.sourceName(), clock.instant());
+                Observation span = traces.startIssue(issueId, upload.sourceName());
+                spans.add(span);
+                events.add(new Outgoing(EventType.RAW_ISSUE, issueId, issueId, new RawIssue(issueId, metadata, decoded.text()), span));
+                outcomes.add(new Outcome(upload, new AcceptedIssue(issueId, upload.sourceName(), decoded.encoding(), decoded.text().length()), null));
+            } catch (IssueRejectedException e) {
+                metrics.rejected(e.reason().code());
+                log.info("refused issue {}: {} ({})", upload.sourceName(), e.reason().code(), e.getMessage());
+                outcomes.add(new Outcome(upload, null, e));
+            }
+        }
+        try {
+            publish(events);
+        } finally {
+            spans.forEach(Observation::stop);
+        }
+        return outcomes;
+    }
+
+    private void publish(List<Outgoing> events) {
+        if (events.isEmpty()) {
+            return;
+        }
+        metrics.process(events.size(), () -> {
+            publisher.publishAll(events);
             return null;
         });
-        metrics.emitted(EventType.RAW_ISSUE, 1);
-        lastAcceptedSeconds.set(metadata.receivedAt().getEpochSecond());
+        metrics.emitted(EventType.RAW_ISSUE, events.size());
+        lastAcceptedSeconds.set(clock.instant().getEpochSecond());
         // Registered with the first issue: until then the series is absent, which the alert reads as "none yet" and,
         // after a restart, bridges with the previous process's samples.
         Gauge.builder("newsroom.ingest.last.issue.timestamp", lastAcceptedSeconds, AtomicLong::get).baseUnit("seconds")
                 .description("When ingest last accepted an issue (Unix time)").register(registry);
-        log.info("accepted issue {} from {} ({}, {} characters)", issueId, upload.sourceName(), decoded.encoding(), decoded.text().length());
-        return new AcceptedIssue(issueId, upload.sourceName(), decoded.encoding(), decoded.text().length());
+        for (Outgoing event : events) {
+            RawIssue raw = (RawIssue) event.payload();
+            try (Observation.Scope inIssueTrace = event.parent().openScope()) {
+                EventLogContext.forIssue(raw.issueId(), () -> {
+                    log.info("accepted issue {} from {} ({} characters)", raw.issueId(), raw.metadata().sourceName(), raw.text().length());
+                    return null;
+                });
+            }
+        }
     }
 
     /**

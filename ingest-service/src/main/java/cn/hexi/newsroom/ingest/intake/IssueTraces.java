@@ -1,10 +1,8 @@
 package cn.hexi.newsroom.ingest.intake;
 
-import cn.hexi.newsroom.events.spring.EventLogContext;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.tracing.Tracer;
-import java.util.function.Supplier;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
@@ -26,12 +24,13 @@ public class IssueTraces {
     }
 
     /**
-     * Runs the issue's publishing as the root span of a new trace, with the issue in the logging context.
+     * Starts the issue's span as the root of a new trace, outside the request's trace, for the caller to stop once the
+     * issue is published; the events sent with it as their parent carry the trace on.
      *
      * @param sourceName the file name, or null for an upload without one
      */
-    public <T> T inNewTrace(String issueId, String sourceName, Supplier<T> work) {
-        // Out of the request's trace: without a current span or observation, the issue's span is a root.
+    public Observation startIssue(String issueId, String sourceName) {
+        // Without a current span or observation, the issue's span is a root.
         try (Tracer.SpanInScope outsideRequest = tracer.withSpan(null)) {
             Observation issue = Observation.createNotStarted(OBSERVATION, observations)
                     .parentObservation(null)
@@ -40,7 +39,7 @@ public class IssueTraces {
             if (sourceName != null) {
                 issue.highCardinalityKeyValue("newsroom.issue.source", sourceName);
             }
-            return issue.observe(() -> EventLogContext.forIssue(issueId, work));
+            return issue.start();
         }
     }
 }

@@ -5,9 +5,8 @@ import cn.hexi.newsroom.events.EventType;
 import cn.hexi.newsroom.events.IssueParsed;
 import cn.hexi.newsroom.events.ParsedArticle;
 import cn.hexi.newsroom.events.RawIssue;
-import cn.hexi.newsroom.events.spring.EventPublisher;
+import cn.hexi.newsroom.events.spring.BatchConsumer;
 import cn.hexi.newsroom.events.spring.EventPublisher.Outgoing;
-import cn.hexi.newsroom.events.spring.StageMetrics;
 import cn.hexi.newsroom.parse.IssueParser;
 import cn.hexi.newsroom.parse.ParsedIssue;
 import java.time.Clock;
@@ -21,9 +20,9 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.Message;
 
 /**
- * The parse stage on the stream: a raw issue in, its articles and the issue's parse report out. The input is
- * acknowledged only after the broker has every output; a record that cannot be parsed goes to the dead-letter
- * topic with the reason in its headers (binding configuration), and the stream goes on.
+ * The parse stage on the stream: a batch of raw issues in, their articles and parse reports out. The batch is
+ * acknowledged only after the broker has every output; a record that cannot be parsed goes to the dead-letter topic
+ * with the reason in its headers, alone, and the rest of its batch goes on.
  */
 @Configuration
 public class ParseBindings {
@@ -31,10 +30,10 @@ public class ParseBindings {
     private static final Logger log = LoggerFactory.getLogger(ParseBindings.class);
 
     @Bean
-    public Consumer<Message<byte[]>> parseIssue(IssueParser parser, EventPublisher publisher, EventCodec codec,
-                                                StageMetrics metrics, ParseQualityMetrics quality, Clock clock) {
-        return message -> metrics.process(() -> {
-            RawIssue raw = codec.read(message.getPayload(), RawIssue.class);
+    public Consumer<Message<List<byte[]>>> parseIssue(IssueParser parser, BatchConsumer batches, EventCodec codec,
+                                                      ParseQualityMetrics quality, Clock clock) {
+        return batch -> batches.transform(batch, record -> {
+            RawIssue raw = codec.read(record.payload(), RawIssue.class);
             ParsedIssue parsed = parser.parse(raw.issueId(), raw.metadata(), raw.text());
             List<Outgoing> events = new ArrayList<>();
             for (ParsedArticle article : parsed.articles()) {
@@ -43,12 +42,9 @@ public class ParseBindings {
             List<String> articleIds = parsed.articles().stream().map(ParsedArticle::articleId).toList();
             events.add(new Outgoing(EventType.ISSUE_PARSED, raw.issueId(), raw.issueId(),
                     new IssueParsed(raw.issueId(), raw.metadata(), articleIds, parsed.report(), parsed.text(), clock.instant())));
-            publisher.publishAll(events);
-            metrics.emitted(EventType.ARTICLE_PARSED, articleIds.size());
-            metrics.emitted(EventType.ISSUE_PARSED, 1);
             quality.record(parsed.report());
-            log.info("parsed issue {} into {} articles ({} warnings)", raw.issueId(), articleIds.size(), parsed.report().warnings().size());
-            return null;
+            log.debug("parsed issue {} into {} articles ({} warnings)", raw.issueId(), articleIds.size(), parsed.report().warnings().size());
+            return events;
         });
     }
 }

@@ -2,6 +2,7 @@ package cn.hexi.newsroom.parse.stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.hexi.newsroom.events.EventCodec;
 import cn.hexi.newsroom.events.EventType;
 import cn.hexi.newsroom.events.IssueMetadata;
 import cn.hexi.newsroom.events.IssueParsed;
@@ -21,6 +22,8 @@ import java.util.List;
 import java.util.Map;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.awaitility.Awaitility;
+import org.springframework.cloud.stream.binding.BindingsLifecycleController;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -39,6 +42,12 @@ class ParseStreamTest {
     EventPublisher publisher;
     @Autowired
     MeterRegistry registry;
+    @Autowired
+    EventCodec codec;
+    @Autowired
+    BindingsLifecycleController bindings;
+
+    private static final String BINDING = "parseIssue-in-0";
 
     @Test
     void rawIssueBecomesParsedArticlesAndAnIssueReport() throws Exception {
@@ -82,6 +91,36 @@ class ParseStreamTest {
             assertThat(headers).containsKey("x-original-topic");
             assertThat(articles.awaitCount(1, TIMEOUT)).anySatisfy(r -> assertThat(r.key()).startsWith(goodId));
         }
+    }
+
+    @Test
+    void malformedRecordInTheMiddleOfABatchIsDeadLetteredAloneAndTheRecordsAroundItAreParsedOnce() throws Exception {
+        String first = RawRecords.randomIssueId();
+        String bad = RawRecords.randomIssueId();
+        String last = RawRecords.randomIssueId();
+        String text = "河西区召开会议\n\n■ 通讯员 万彤\n\n会议指出,要抓好落实。";
+        bindings.changeState(BINDING, BindingsLifecycleController.State.STOPPED);
+        RawRecords.sendInOrder(bootstrapServers, EventType.RAW_ISSUE.topic(), 0, List.of(
+                Map.entry(first, codec.write(new RawIssue(first, metadata(), text))),
+                Map.entry(bad, "{\"issueId\": [".getBytes(StandardCharsets.UTF_8)),
+                Map.entry(last, codec.write(new RawIssue(last, metadata(), text)))));
+        bindings.changeState(BINDING, BindingsLifecycleController.State.STARTED);
+
+        try (TopicProbe dead = new TopicProbe(bootstrapServers, EventType.RAW_ISSUE.deadLetterTopic("parse"));
+             TopicProbe articles = new TopicProbe(bootstrapServers, EventType.ARTICLE_PARSED.topic())) {
+            Awaitility.await().atMost(TIMEOUT).until(() -> keysStartingWith(articles.drain(Duration.ofMillis(500)), last) == 1);
+            List<ConsumerRecord<String, byte[]>> parsed = articles.drain(Duration.ofSeconds(2));
+            assertThat(keysStartingWith(parsed, first)).isEqualTo(1);
+            assertThat(keysStartingWith(parsed, last)).isEqualTo(1);
+            assertThat(keysStartingWith(parsed, bad)).isZero();
+            List<ConsumerRecord<String, byte[]>> deadLetters = dead.drain(Duration.ofSeconds(1));
+            assertThat(keysStartingWith(deadLetters, bad)).isEqualTo(1);
+            assertThat(keysStartingWith(deadLetters, first) + keysStartingWith(deadLetters, last)).isZero();
+        }
+    }
+
+    private static long keysStartingWith(List<ConsumerRecord<String, byte[]>> records, String prefix) {
+        return records.stream().filter(r -> r.key() != null && r.key().startsWith(prefix)).count();
     }
 
     private static IssueMetadata metadata() {

@@ -13,6 +13,12 @@ public final class DeadLetterReasons {
      * else of the root cause: the binder's and the listener's wrappers say nothing about why.
      */
     public static String reason(Throwable failure) {
+        Throwable chosen = cause(failure);
+        return chosen == null ? "unknown" : chosen.getClass().getSimpleName();
+    }
+
+    /** The deepest exception the pipeline itself raised, else the root cause. */
+    public static Throwable cause(Throwable failure) {
         Throwable pipelineCause = null;
         Throwable root = failure;
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
@@ -21,7 +27,6 @@ public final class DeadLetterReasons {
             }
             root = t;
         }
-        Throwable chosen = pipelineCause != null ? pipelineCause : root;
-        return chosen == null ? "unknown" : chosen.getClass().getSimpleName();
+        return pipelineCause != null ? pipelineCause : root;
     }
 }

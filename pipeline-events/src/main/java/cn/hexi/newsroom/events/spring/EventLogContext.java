@@ -32,6 +32,16 @@ public final class EventLogContext {
         }
     }
 
+    /** Runs work with the event's issue and, for an article event, its article in the logging context (batch consumers). */
+    public static <T> T forEvent(String issueId, String subject, Supplier<T> work) {
+        enter(issueId, subject);
+        try {
+            return work.get();
+        } finally {
+            clear();
+        }
+    }
+
     /**
      * For the stream consumers: from a record's CloudEvents headers, the issue and, for an article event, the
      * article, for as long as the record is handled (dead-lettering included).
@@ -57,8 +67,10 @@ public final class EventLogContext {
     }
 
     private static void enter(Headers headers) {
-        String issueId = header(headers, EventHeaders.ISSUE_ID);
-        String subject = header(headers, EventHeaders.SUBJECT);
+        enter(header(headers, EventHeaders.ISSUE_ID), header(headers, EventHeaders.SUBJECT));
+    }
+
+    private static void enter(String issueId, String subject) {
         if (issueId != null) {
             MDC.put(ISSUE_ID, issueId);
         }

@@ -21,7 +21,6 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.cloud.stream.binder.kafka.utils.DlqPartitionFunction;
-import org.springframework.cloud.stream.config.ListenerContainerCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.TopicBuilder;
@@ -29,7 +28,6 @@ import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.http.server.observation.ServerRequestObservationContext;
-import org.springframework.kafka.listener.AbstractMessageListenerContainer;
 
 /** Gives every service the same event codec, a durable event publisher, and the pipeline topics. */
 @AutoConfiguration(after = KafkaAutoConfiguration.class)
@@ -59,7 +57,10 @@ public class NewsroomEventsAutoConfiguration {
         config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
         config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+        // Stages send a whole batch's events and then wait once: records of a batch travel in few, compressed requests.
         config.putIfAbsent(ProducerConfig.LINGER_MS_CONFIG, 5);
+        config.putIfAbsent(ProducerConfig.BATCH_SIZE_CONFIG, 262144);
+        config.putIfAbsent(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
         var template = new KafkaTemplate<String, byte[]>(new DefaultKafkaProducerFactory<>(config));
         template.setMicrometerEnabled(true);
         // Each send is a span whose context travels in the record's headers: the next stage continues the trace.
@@ -72,7 +73,7 @@ public class NewsroomEventsAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     public StageMetrics stageMetrics(MeterRegistry registry, @Value("${spring.application.name}") String applicationName) {
-        return new StageMetrics(registry, applicationName.replaceFirst("-service$", ""));
+        return new StageMetrics(registry, stage(applicationName));
     }
 
     @Bean
@@ -98,20 +99,35 @@ public class NewsroomEventsAutoConfiguration {
     }
 
     /**
-     * In the services that consume through the Kafka binder: every dead letter is counted as it is sent, and log
-     * lines name the record being handled.
+     * In the services that consume through the Kafka binder: batches handled record by record with one send and one
+     * acknowledgement, a failed record retried or dead-lettered alone, every dead letter counted as it is sent, and
+     * log lines naming the record being handled.
      */
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnClass(DlqPartitionFunction.class)
-    static class DeadLetterMetricsConfiguration {
+    static class StreamConsumerConfiguration {
 
-        /** Every log line written while a consumer handles a record names the record's issue and article. */
         @Bean
         @ConditionalOnMissingBean
-        ListenerContainerCustomizer<AbstractMessageListenerContainer<?, ?>> eventLogContext() {
-            return (container, destination, group) -> container.setRecordInterceptor(EventLogContext.recordInterceptor());
+        BatchConsumer batchConsumer(EventPublisher publisher, StageMetrics metrics, ObjectProvider<ObservationRegistry> observations,
+                                    @Value("${spring.application.name}") String applicationName) {
+            return new BatchConsumer(publisher, metrics, observations.getIfAvailable(() -> ObservationRegistry.NOOP), stage(applicationName));
         }
 
+        @Bean
+        @ConditionalOnMissingBean
+        BatchErrorHandling batchErrorHandling(KafkaProperties kafka, StageMetrics metrics) {
+            Map<String, Object> config = kafka.buildProducerProperties();
+            config.put(ProducerConfig.ACKS_CONFIG, "all");
+            config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+            config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+            config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+            // A dead letter is its input as it came, which may be a whole issue.
+            config.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 16 * 1024 * 1024);
+            return new BatchErrorHandling(new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(config)), metrics);
+        }
+
+        /** Dead letters of record bindings, which the binder sends itself, are counted here. */
         @Bean
         @ConditionalOnMissingBean
         DlqPartitionFunction countingDeadLetters(StageMetrics metrics) {
@@ -120,5 +136,9 @@ public class NewsroomEventsAutoConfiguration {
                 return DlqPartitionFunction.ORIGINAL_PARTITION.apply(group, record, failure);
             };
         }
+    }
+
+    private static String stage(String applicationName) {
+        return applicationName.replaceFirst("-service$", "");
     }
 }

@@ -35,6 +35,11 @@ public class StageMetrics {
 
     /** Runs the processing of one input record, counting it as {@code success} or {@code failed} and timing it. */
     public <T> T process(Supplier<T> work) {
+        return process(1, work);
+    }
+
+    /** Runs the processing of several input records at once (one send for all), counting each and timing the whole. */
+    public <T> T process(int records, Supplier<T> work) {
         Timer.Sample sample = Timer.start(registry);
         String outcome = "failed";
         try {
@@ -44,7 +49,7 @@ public class StageMetrics {
         } finally {
             sample.stop(Timer.builder(PROCESSING).tag("stage", stage).tag("outcome", outcome)
                     .publishPercentileHistogram().register(registry));
-            recordIn(outcome, "none");
+            inCounter(outcome, "none").increment(records);
         }
     }
 
