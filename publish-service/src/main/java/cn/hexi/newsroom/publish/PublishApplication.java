@@ -1,6 +1,9 @@
 package cn.hexi.newsroom.publish;
 
 import cn.hexi.newsroom.events.EventCodec;
+import cn.hexi.newsroom.publish.decision.ContentHash;
+import cn.hexi.newsroom.publish.decision.Notifications;
+import cn.hexi.newsroom.publish.decision.PublishDecision;
 import cn.hexi.newsroom.publish.access.AccessProperties;
 import cn.hexi.newsroom.publish.health.MongoPingHealthIndicator;
 import cn.hexi.newsroom.publish.live.ArticleFeed;
@@ -33,6 +36,16 @@ public class PublishApplication {
         ArticleStore store = new ArticleStore(newsroomDatabase, codec);
         store.createIndexes();
         return store;
+    }
+
+    @Bean
+    PublishDecision publishDecision(EventCodec codec) {
+        return new PublishDecision(new ContentHash(codec));
+    }
+
+    @Bean
+    Notifications notifications(PublishProperties properties) {
+        return new Notifications(properties.articleUrl());
     }
 
     /** A store outage is noticed within this time, not the driver's default 30 s. */

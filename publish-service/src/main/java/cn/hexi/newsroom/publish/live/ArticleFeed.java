@@ -3,12 +3,13 @@ package cn.hexi.newsroom.publish.live;
 import cn.hexi.newsroom.events.ArticlePublished;
 import cn.hexi.newsroom.events.EventCodec;
 import com.mongodb.ErrorCategory;
-import com.mongodb.MongoWriteException;
+import com.mongodb.MongoBulkWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.InsertManyOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Sorts;
@@ -43,19 +44,29 @@ public final class ArticleFeed {
         feed.createIndex(Indexes.ascending("key"), new IndexOptions().unique(true));
     }
 
-    public void append(ArticlePublished article) {
-        Document counter = counters.findOneAndUpdate(Filters.eq("_id", FEED), Updates.inc("sequence", 1L),
+    /**
+     * Appends the versions in this order under consecutive sequence numbers, in one counter update and one bulk insert.
+     * A version already in the feed (a redelivered batch) keeps its first entry: pages must not see it twice.
+     */
+    public void appendAll(List<ArticlePublished> articles) {
+        if (articles.isEmpty()) {
+            return;
+        }
+        Document counter = counters.findOneAndUpdate(Filters.eq("_id", FEED), Updates.inc("sequence", (long) articles.size()),
                 new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER));
-        long sequence = counter.get("sequence", Number.class).longValue();
-        try {
-            feed.insertOne(new Document("_id", sequence)
-                    .append("key", article.articleId() + ":" + article.version())
+        long first = counter.get("sequence", Number.class).longValue() - articles.size() + 1;
+        List<Document> entries = new ArrayList<>(articles.size());
+        for (int i = 0; i < articles.size(); i++) {
+            ArticlePublished article = articles.get(i);
+            entries.add(new Document("_id", first + i).append("key", article.articleId() + ":" + article.version())
                     .append("article", Document.parse(codec.writeString(article))));
-        } catch (MongoWriteException e) {
-            if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
+        }
+        try {
+            feed.insertMany(entries, new InsertManyOptions().ordered(false));
+        } catch (MongoBulkWriteException e) {
+            if (e.getWriteErrors().stream().anyMatch(error -> ErrorCategory.fromErrorCode(error.getCode()) != ErrorCategory.DUPLICATE_KEY)) {
                 throw e;
             }
-            // This version is in the feed already (a redelivered record); pages must not see it twice.
         }
     }
 

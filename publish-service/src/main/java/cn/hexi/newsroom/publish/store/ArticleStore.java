@@ -7,30 +7,39 @@ import cn.hexi.newsroom.events.IssueMetadata;
 import cn.hexi.newsroom.events.IssueParsed;
 import cn.hexi.newsroom.events.ParsedArticle;
 import cn.hexi.newsroom.events.Place;
+import cn.hexi.newsroom.publish.decision.Decision;
+import cn.hexi.newsroom.publish.decision.PublishDecision;
+import cn.hexi.newsroom.publish.decision.StoredState;
 import com.mongodb.ErrorCategory;
-import com.mongodb.MongoWriteException;
+import com.mongodb.MongoBulkWriteException;
+import com.mongodb.bulk.BulkWriteError;
+import com.mongodb.client.model.BulkWriteOptions;
+import com.mongodb.client.model.InsertOneModel;
+import com.mongodb.client.model.ReplaceOneModel;
+import com.mongodb.client.model.UpdateOneModel;
+import com.mongodb.client.model.WriteModel;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Indexes;
-import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
-import com.mongodb.client.result.UpdateResult;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collection;
 import java.util.Date;
-import java.util.HexFormat;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -41,9 +50,8 @@ import org.bson.conversions.Bson;
  * The system of record: {@code articles} (one document per article id) and {@code issues}. Uses only what both
  * MongoDB and the embedded wire-protocol store support: single-document writes, no transactions.
  *
- * <p>Versioning is a compare-and-set in one replace: the filter matches only an older version with different
- * content, so a stale or identical version finds no document, its upsert collides on {@code _id}, and nothing
- * changes.
+ * <p>What to write is the publish decision's ({@link PublishDecision}); the writes compare the version read, so a
+ * writer that lost a race with another changes nothing. Each batch is one read and a few bulk writes.
  */
 public final class ArticleStore {
 
@@ -64,6 +72,8 @@ public final class ArticleStore {
     /** Indexes for the queries the API serves; creating an existing index is a no-op. */
     public void createIndexes() {
         articles.createIndex(Indexes.descending("publishedAt", "_id"));
+        // Version-compared writes and notified marks filter on both; mongo-java-server uses an index only for its exact keys.
+        articles.createIndex(Indexes.ascending("_id", "version"));
         articles.createIndex(Indexes.ascending("issueId", "sequence"));
         articles.createIndex(Indexes.ascending("placeCodes"));
         articles.createIndex(Indexes.ascending("tags"));
@@ -72,20 +82,101 @@ public final class ArticleStore {
         issues.createIndex(Indexes.descending("receivedAt"), new IndexOptions());
     }
 
-    /** The stored state of an article after a write: which version it holds and which was last notified. */
-    public record Stored(StoreOutcome outcome, long version, long notifiedVersion, Instant publishedAt) {
+    /** What the store holds of these articles, by id; an article not stored yet is absent. */
+    public Map<String, StoredState> states(Collection<String> ids) {
+        Map<String, StoredState> states = new HashMap<>();
+        articles.find(Filters.in("_id", ids))
+                .projection(Projections.include("version", "contentHash", "notifiedVersion", "publishedAt"))
+                .forEach(d -> states.put(d.getString("_id"), new StoredState(d.getLong("version"), d.getString("contentHash"),
+                        d.getLong("notifiedVersion"), d.getDate("publishedAt").toInstant())));
+        return states;
     }
 
-    public Stored store(EnrichedArticle enriched, Instant now) {
-        String id = enriched.article().articleId();
-        long version = enriched.enrichment().version();
-        Document article = Document.parse(codec.writeString(enriched.article()));
-        String contentHash = contentHash(enriched);
-        Document document = new Document("_id", id)
+    /**
+     * Writes the decisions that store a version, in one bulk write, each compared with what was read: an insert finds
+     * no article with its id, a replace finds the version it replaces. Returns the ids whose write lost to another
+     * writer (another instance during a rebalance); those are neither stored nor notified from here.
+     */
+    public Set<String> write(List<Decision> decisions, Instant now) {
+        List<WriteModel<Document>> writes = new ArrayList<>();
+        List<Decision> written = new ArrayList<>();
+        for (Decision decision : decisions) {
+            if (decision.action() == Decision.Action.INSERT) {
+                writes.add(new InsertOneModel<>(document(decision, now)));
+                written.add(decision);
+            } else if (decision.action() == Decision.Action.REPLACE) {
+                writes.add(new ReplaceOneModel<>(versionOf(decision.articleId(), decision.readVersion()), document(decision, now)));
+                written.add(decision);
+            }
+        }
+        if (writes.isEmpty()) {
+            return Set.of();
+        }
+        Set<String> lost = new HashSet<>();
+        try {
+            articles.bulkWrite(writes, new BulkWriteOptions().ordered(false));
+        } catch (MongoBulkWriteException e) {
+            for (BulkWriteError error : e.getWriteErrors()) {
+                if (ErrorCategory.fromErrorCode(error.getCode()) != ErrorCategory.DUPLICATE_KEY) {
+                    throw e;
+                }
+                lost.add(written.get(error.getIndex()).articleId());
+            }
+        }
+        lost.addAll(notHolding(written, lost));
+        recordStoredArticles(written, lost, now);
+        return lost;
+    }
+
+    /** Written decisions whose version the store does not hold after the write (a replace that found another version). */
+    private Set<String> notHolding(List<Decision> written, Set<String> lost) {
+        Map<String, StoredState> after = states(written.stream().map(Decision::articleId).filter(id -> !lost.contains(id)).toList());
+        Set<String> missing = new HashSet<>();
+        for (Decision decision : written) {
+            StoredState state = after.get(decision.articleId());
+            if (!lost.contains(decision.articleId()) && (state == null || state.version() != decision.version())) {
+                missing.add(decision.articleId());
+            }
+        }
+        return missing;
+    }
+
+    /** Each issue lists the articles stored of it. */
+    private void recordStoredArticles(List<Decision> written, Set<String> lost, Instant now) {
+        Map<String, List<String>> byIssue = new LinkedHashMap<>();
+        written.stream().filter(d -> d.action() == Decision.Action.INSERT && !lost.contains(d.articleId()))
+                .forEach(d -> byIssue.computeIfAbsent(d.article().article().issueId(), k -> new ArrayList<>()).add(d.articleId()));
+        if (byIssue.isEmpty()) {
+            return;
+        }
+        List<WriteModel<Document>> updates = new ArrayList<>();
+        byIssue.forEach((issueId, ids) -> updates.add(new UpdateOneModel<>(Filters.eq("_id", issueId),
+                Updates.combine(Updates.addEachToSet("storedArticleIds", ids), Updates.set("lastPublishedAt", Date.from(now))),
+                new UpdateOptions().upsert(true))));
+        issues.bulkWrite(updates, new BulkWriteOptions().ordered(false));
+    }
+
+    /** Records that these versions' notifications were sent; a mark applies only while the version is the stored one. */
+    public void markNotified(List<Decision> notified) {
+        if (notified.isEmpty()) {
+            return;
+        }
+        articles.bulkWrite(notified.stream().<WriteModel<Document>>map(d -> new UpdateOneModel<>(versionOf(d.articleId(), d.version()),
+                Updates.set("notifiedVersion", d.version()))).toList(), new BulkWriteOptions().ordered(false));
+    }
+
+    /** An article at one version; a plain document filter, which the {@code _id, version} index serves in both stores. */
+    private static Document versionOf(String articleId, long version) {
+        return new Document("_id", articleId).append("version", version);
+    }
+
+    private Document document(Decision decision, Instant now) {
+        EnrichedArticle enriched = decision.article();
+        return new Document("_id", decision.articleId())
                 .append("issueId", enriched.article().issueId())
                 .append("sequence", enriched.article().sequence())
-                .append("version", version)
-                .append("contentHash", contentHash)
+                .append("version", decision.version())
+                .append("contentHash", decision.contentHash())
                 .append("publishedAt", Date.from(now))
                 .append("receivedAt", receivedAt(enriched))
                 .append("kind", enriched.article().kind())
@@ -96,32 +187,8 @@ public final class ArticleStore {
                 .append("newsDate", newsDate(enriched.article()))
                 .append("text", searchableText(enriched.article()))
                 .append("notifiedVersion", 0L)
-                .append("article", article)
+                .append("article", Document.parse(codec.writeString(enriched.article())))
                 .append("enrichment", Document.parse(codec.writeString(enriched.enrichment())));
-        Bson olderAndDifferent = Filters.and(Filters.eq("_id", id), Filters.lt("version", version), Filters.ne("contentHash", contentHash));
-        try {
-            UpdateResult result = articles.replaceOne(olderAndDifferent, document, new ReplaceOptions().upsert(true));
-            StoreOutcome outcome = result.getUpsertedId() != null ? StoreOutcome.INSERTED : StoreOutcome.UPDATED;
-            if (outcome == StoreOutcome.INSERTED) {
-                issues.updateOne(Filters.eq("_id", enriched.article().issueId()),
-                        Updates.combine(Updates.addToSet("storedArticleIds", id), Updates.set("lastPublishedAt", Date.from(now))),
-                        new UpdateOptions().upsert(true));
-            }
-            return new Stored(outcome, version, 0L, now);
-        } catch (MongoWriteException e) {
-            if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
-                throw e;
-            }
-            Document current = articles.find(Filters.eq("_id", id)).first();
-            return new Stored(StoreOutcome.UNCHANGED, current.getLong("version"), current.getLong("notifiedVersion"),
-                    current.getDate("publishedAt").toInstant());
-        }
-    }
-
-    /** Records that a version's notification was sent; an older version never overwrites a newer mark. */
-    public void markNotified(String articleId, long version) {
-        articles.updateOne(Filters.and(Filters.eq("_id", articleId), Filters.lt("notifiedVersion", version)),
-                Updates.set("notifiedVersion", version));
     }
 
     public void recordIssue(IssueParsed parsed, Instant now) {
@@ -283,25 +350,5 @@ public final class ArticleStore {
 
     private static Date receivedAt(Instant receivedAt) {
         return receivedAt == null ? null : Date.from(receivedAt);
-    }
-
-    /**
-     * What an editor sees. Left out: the version, the enrichment time and when the issue arrived, so sending the
-     * same issue again, or re-enriching it with equal output, is no change.
-     */
-    private String contentHash(EnrichedArticle enriched) {
-        ParsedArticle article = enriched.article();
-        IssueMetadata issue = article.issue();
-        if (issue != null) {
-            article = article.withIssue(new IssueMetadata(issue.publication(), issue.issueDate(), issue.issueNumber(), issue.sourceName(), null));
-        }
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            digest.update(codec.write(article));
-            digest.update(codec.writeString(enriched.enrichment().places()).getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JVM has SHA-256", e);
-        }
     }
 }

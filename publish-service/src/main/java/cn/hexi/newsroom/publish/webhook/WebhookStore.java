@@ -3,12 +3,13 @@ package cn.hexi.newsroom.publish.webhook;
 import cn.hexi.newsroom.events.ArticlePublished;
 import cn.hexi.newsroom.events.EventCodec;
 import com.mongodb.ErrorCategory;
-import com.mongodb.MongoWriteException;
+import com.mongodb.MongoBulkWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.InsertManyOptions;
 import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
@@ -83,29 +84,38 @@ public final class WebhookStore {
                 Updates.combine(Updates.set("status", Subscription.ACTIVE), Updates.set("consecutiveFailures", 0))).getMatchedCount() > 0;
     }
 
-    /** Queues the article version for every active subscription it matches; returns how many were queued. */
-    public int enqueue(ArticlePublished article, Instant now) {
-        int queued = 0;
-        byte[] payload = codec.write(article);
-        for (Subscription subscription : subscriptions()) {
-            if (!subscription.status().equals(Subscription.ACTIVE) || !subscription.matches(article)) {
-                continue;
-            }
-            try {
-                deliveries.insertOne(new Document("_id", subscription.id() + ":" + article.articleId() + ":" + article.version())
-                        .append("subscriptionId", subscription.id()).append("articleId", article.articleId())
-                        .append("version", article.version()).append("payload", new String(payload, StandardCharsets.UTF_8))
-                        .append("state", PENDING).append("attempts", 0).append("nextAttemptAt", Date.from(now))
-                        .append("createdAt", Date.from(now)));
-                queued++;
-            } catch (MongoWriteException e) {
-                if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
-                    throw e;
+    /**
+     * Queues each article version for every active subscription it matches, in one bulk insert; returns how many were
+     * queued. A delivery already queued (a redelivered batch) is not queued again, so no version is delivered twice.
+     */
+    public int enqueueAll(List<ArticlePublished> articles, Instant now) {
+        List<Subscription> active = subscriptions().stream().filter(s -> s.status().equals(Subscription.ACTIVE)).toList();
+        List<Document> queued = new ArrayList<>();
+        for (ArticlePublished article : articles) {
+            String payload = null;
+            for (Subscription subscription : active) {
+                if (subscription.matches(article)) {
+                    payload = payload != null ? payload : new String(codec.write(article), StandardCharsets.UTF_8);
+                    queued.add(new Document("_id", subscription.id() + ":" + article.articleId() + ":" + article.version())
+                            .append("subscriptionId", subscription.id()).append("articleId", article.articleId())
+                            .append("version", article.version()).append("payload", payload)
+                            .append("state", PENDING).append("attempts", 0).append("nextAttemptAt", Date.from(now))
+                            .append("createdAt", Date.from(now)));
                 }
-                // Already queued: a redelivered record must not deliver the version twice.
             }
         }
-        return queued;
+        if (queued.isEmpty()) {
+            return 0;
+        }
+        try {
+            deliveries.insertMany(queued, new InsertManyOptions().ordered(false));
+            return queued.size();
+        } catch (MongoBulkWriteException e) {
+            if (e.getWriteErrors().stream().anyMatch(error -> ErrorCategory.fromErrorCode(error.getCode()) != ErrorCategory.DUPLICATE_KEY)) {
+                throw e;
+            }
+            return queued.size() - e.getWriteErrors().size();
+        }
     }
 
     /**

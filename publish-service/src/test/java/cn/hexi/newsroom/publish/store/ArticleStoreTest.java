@@ -12,12 +12,17 @@ import cn.hexi.newsroom.events.Mention;
 import cn.hexi.newsroom.events.ParsedArticle;
 import cn.hexi.newsroom.events.Place;
 import cn.hexi.newsroom.events.Span;
+import cn.hexi.newsroom.publish.decision.ContentHash;
+import cn.hexi.newsroom.publish.decision.Decision;
+import cn.hexi.newsroom.publish.decision.Decision.Action;
+import cn.hexi.newsroom.publish.decision.PublishDecision;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.bson.Document;
@@ -33,6 +38,7 @@ class ArticleStoreTest {
     private MongoServer server;
     private MongoClient client;
     private ArticleStore store;
+    private final PublishDecision decision = new PublishDecision(new ContentHash(new EventCodec()));
 
     @BeforeEach
     void startStore() {
@@ -50,23 +56,23 @@ class ArticleStoreTest {
 
     @Test
     void firstVersionIsInsertedAndRecordedOnItsIssue() {
-        ArticleStore.Stored stored = store.store(article("第一段。", 10, Instant.parse("2026-11-23T07:00:00Z")), NOW);
+        Decision decision = publish(article("第一段。", 10, Instant.parse("2026-11-23T07:00:00Z")), NOW);
 
-        assertThat(stored.outcome()).isEqualTo(StoreOutcome.INSERTED);
-        assertThat(stored.notifiedVersion()).isZero();
+        assertThat(decision.action()).isEqualTo(Action.INSERT);
         Document doc = store.article(ParsedArticle.articleId(ISSUE, 1)).orElseThrow();
         assertThat(doc.getLong("version")).isEqualTo(10);
+        assertThat(doc.getLong("notifiedVersion")).isZero();
         assertThat(doc.getList("placeCodes", String.class)).containsExactly("120103003", "120103", "120000", "120103003006");
         assertThat(store.issue(ISSUE).orElseThrow().getList("storedArticleIds", String.class)).containsExactly(ParsedArticle.articleId(ISSUE, 1));
     }
 
     @Test
     void newerVersionWithNewContentReplacesTheStoredOne() {
-        store.store(article("第一段。", 10, null), NOW);
+        publish(article("第一段。", 10, null), NOW);
 
-        ArticleStore.Stored stored = store.store(article("改过的第一段。", 11, null), NOW.plusSeconds(5));
+        Decision decision = publish(article("改过的第一段。", 11, null), NOW.plusSeconds(5));
 
-        assertThat(stored.outcome()).isEqualTo(StoreOutcome.UPDATED);
+        assertThat(decision.action()).isEqualTo(Action.REPLACE);
         Document doc = store.article(ParsedArticle.articleId(ISSUE, 1)).orElseThrow();
         assertThat(doc.getLong("version")).isEqualTo(11);
         assertThat(doc.get("article", Document.class).getList("body", Document.class).get(0).getString("text")).isEqualTo("改过的第一段。");
@@ -74,45 +80,98 @@ class ArticleStoreTest {
 
     @Test
     void olderVersionArrivingLateChangesNothing() {
-        store.store(article("新的。", 11, null), NOW);
+        publish(article("新的。", 11, null), NOW);
 
-        ArticleStore.Stored stored = store.store(article("旧的。", 10, null), NOW.plusSeconds(5));
+        Decision decision = publish(article("旧的。", 10, null), NOW.plusSeconds(5));
 
-        assertThat(stored.outcome()).isEqualTo(StoreOutcome.UNCHANGED);
-        assertThat(stored.version()).isEqualTo(11);
+        assertThat(decision.action()).isEqualTo(Action.UNCHANGED);
         Document doc = store.article(ParsedArticle.articleId(ISSUE, 1)).orElseThrow();
+        assertThat(doc.getLong("version")).isEqualTo(11);
         assertThat(doc.get("article", Document.class).getList("body", Document.class).get(0).getString("text")).isEqualTo("新的。");
     }
 
     @Test
     void replayOfTheSameVersionAndReEnrichmentWithEqualContentChangeNothing() {
-        store.store(article("第一段。", 10, Instant.parse("2026-11-23T07:00:00Z")), NOW);
+        Decision first = publish(article("第一段。", 10, Instant.parse("2026-11-23T07:00:00Z")), NOW);
+        store.markNotified(List.of(first));
 
-        assertThat(store.store(article("第一段。", 10, Instant.parse("2026-11-23T07:00:00Z")), NOW.plusSeconds(1)).outcome())
-                .isEqualTo(StoreOutcome.UNCHANGED);
+        assertThat(publish(article("第一段。", 10, Instant.parse("2026-11-23T07:00:00Z")), NOW.plusSeconds(1)).action())
+                .isEqualTo(Action.UNCHANGED);
         // The same issue sent again: a newer enrichment, a new arrival time, but the same content.
-        assertThat(store.store(article("第一段。", 12, Instant.parse("2026-11-23T07:30:00Z")), NOW.plusSeconds(2)).outcome())
-                .isEqualTo(StoreOutcome.UNCHANGED);
+        assertThat(publish(article("第一段。", 12, Instant.parse("2026-11-23T07:30:00Z")), NOW.plusSeconds(2)).action())
+                .isEqualTo(Action.UNCHANGED);
         assertThat(store.article(ParsedArticle.articleId(ISSUE, 1)).orElseThrow().getLong("version")).isEqualTo(10);
         assertThat(store.search(query(null, null, null, null, 10)).items()).hasSize(1);
     }
 
     @Test
-    void notificationMarkNeverMovesBackwards() {
-        store.store(article("第一段。", 10, null), NOW);
-        store.markNotified(ParsedArticle.articleId(ISSUE, 1), 10);
-        store.markNotified(ParsedArticle.articleId(ISSUE, 1), 9);
+    void storedVersionWhoseNotificationWasNotMarkedIsNotifiedWhenItsRecordComesAgain() {
+        publish(article("第一段。", 10, null), NOW);
 
-        ArticleStore.Stored replay = store.store(article("第一段。", 10, null), NOW);
-        assertThat(replay.notifiedVersion()).isEqualTo(10);
+        Decision replay = publish(article("第一段。", 10, null), NOW.plusSeconds(1));
+
+        assertThat(replay.action()).isEqualTo(Action.NOTIFY_STORED);
+        assertThat(replay.publishedAt()).isEqualTo(NOW);
+        store.markNotified(List.of(replay));
+        assertThat(publish(article("第一段。", 10, null), NOW.plusSeconds(2)).action()).isEqualTo(Action.UNCHANGED);
+    }
+
+    @Test
+    void notifiedMarkOfAVersionNoLongerStoredChangesNothing() {
+        Decision first = publish(article("第一段。", 10, null), NOW);
+        Decision second = publish(article("第二版。", 11, null), NOW.plusSeconds(1));
+
+        store.markNotified(List.of(second));
+        store.markNotified(List.of(first));
+
+        assertThat(store.article(ParsedArticle.articleId(ISSUE, 1)).orElseThrow().getLong("notifiedVersion")).isEqualTo(11);
+    }
+
+    @Test
+    void writeThatLostToAnotherWriterIsReportedAndLeavesTheOtherWritersVersion() {
+        publish(article("第一段。", 10, null), NOW);
+        String id = ParsedArticle.articleId(ISSUE, 1);
+        // This writer read version 10; another writer stores 11 before this one writes 12 over the 10 it read.
+        List<Decision> stale = decision.decide(List.of(article("第三版。", 12, null)), store.states(List.of(id)), NOW.plusSeconds(2));
+        publish(article("第二版。", 11, null), NOW.plusSeconds(1));
+
+        assertThat(store.write(stale, NOW.plusSeconds(2))).containsExactly(id);
+        assertThat(store.article(id).orElseThrow().getLong("version")).isEqualTo(11);
+        // Two writers inserting the same new article: the second loses on the id.
+        List<Decision> insert = decision.decide(List.of(article(2, "新稿。", 1, NOW)), Map.of(), NOW);
+        assertThat(store.write(insert, NOW)).isEmpty();
+        assertThat(store.write(insert, NOW)).containsExactly(ParsedArticle.articleId(ISSUE, 2));
+    }
+
+    @Test
+    void batchOfManyArticlesIsStoredInOneWriteWithEachVersionOnce() {
+        List<EnrichedArticle> batch = new ArrayList<>();
+        for (int i = 1; i <= 50; i++) {
+            batch.add(article(i, "第" + i + "段。", 1, NOW));
+        }
+        batch.add(article(7, "第7段改过。", 2, NOW));
+
+        List<Decision> decisions = decision.decide(batch, store.states(batch.stream().map(a -> a.article().articleId()).toList()), NOW);
+
+        assertThat(store.write(decisions, NOW)).isEmpty();
+        assertThat(decisions).hasSize(50);
+        assertThat(store.article(ParsedArticle.articleId(ISSUE, 7)).orElseThrow().getLong("version")).isEqualTo(2);
+        assertThat(store.issue(ISSUE).orElseThrow().getList("storedArticleIds", String.class)).hasSize(50);
+    }
+
+    /** One article through the publish decision and the store, as a batch of one. */
+    private Decision publish(EnrichedArticle article, Instant now) {
+        List<Decision> decisions = decision.decide(List.of(article), store.states(List.of(article.article().articleId())), now);
+        store.write(decisions, now);
+        return decisions.get(0);
     }
 
     @Test
     void searchFiltersByTagPlaceHierarchyTextAndDateAndPagesByCursor() {
         for (int i = 1; i <= 5; i++) {
-            store.store(article(i, "第" + i + "段,讲燃气安全。", 1, NOW), NOW.plusSeconds(i));
+            publish(article(i, "第" + i + "段,讲燃气安全。", 1, NOW), NOW.plusSeconds(i));
         }
-        store.store(article(6, "另一段,讲教育。", 1, NOW), NOW.plusSeconds(6));
+        publish(article(6, "另一段,讲教育。", 1, NOW), NOW.plusSeconds(6));
 
         // The articles name a community; its street's code finds them, and so does the street's name.
         assertThat(store.search(query(null, "120103003", null, null, 10)).items()).hasSize(6);

@@ -1,0 +1,110 @@
+package cn.hexi.newsroom.publish.decision;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.hexi.newsroom.events.EnrichedArticle;
+import cn.hexi.newsroom.events.Enrichment;
+import cn.hexi.newsroom.events.EventCodec;
+import cn.hexi.newsroom.publish.PublishTestSupport;
+import cn.hexi.newsroom.publish.decision.Decision.Action;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class PublishDecisionTest {
+
+    private static final Instant NOW = Instant.parse("2026-11-23T08:00:00Z");
+    private static final Instant EARLIER = NOW.minusSeconds(3600);
+    private static final String ISSUE = "0123456789abcdef";
+
+    private final ContentHash hash = new ContentHash(new EventCodec());
+    private final PublishDecision decision = new PublishDecision(hash);
+
+    @Test
+    void newArticleIsInsertedAndNotifiedAsPublishedNow() {
+        Decision d = only(decision.decide(List.of(version("燃气安全进社区", 10)), Map.of(), NOW));
+
+        assertThat(d.action()).isEqualTo(Action.INSERT);
+        assertThat(d.readVersion()).isZero();
+        assertThat(d.publishedAt()).isEqualTo(NOW);
+        assertThat(d.notifies()).isTrue();
+    }
+
+    @Test
+    void newerVersionReplacesTheOneReadOnlyWhenWhatAnEditorSeesChanged() {
+        EnrichedArticle stored = version("燃气安全进社区", 10);
+        Map<String, StoredState> state = Map.of(id(), new StoredState(10, hash.of(stored), 10, EARLIER));
+
+        Decision changed = only(decision.decide(List.of(version("燃气安全进万家", 11)), state, NOW));
+        Decision sameContent = only(decision.decide(List.of(version("燃气安全进社区", 12)), state, NOW));
+
+        assertThat(changed.action()).isEqualTo(Action.REPLACE);
+        assertThat(changed.readVersion()).isEqualTo(10);
+        assertThat(sameContent.action()).isEqualTo(Action.UNCHANGED);
+    }
+
+    @Test
+    void olderVersionChangesNothingAndAStoredButUnnotifiedVersionIsNotifiedAsFirstPublished() {
+        EnrichedArticle stored = version("燃气安全进社区", 10);
+
+        Decision older = only(decision.decide(List.of(version("旧标题", 9)), Map.of(id(), new StoredState(10, hash.of(stored), 10, EARLIER)), NOW));
+        Decision unnotified = only(decision.decide(List.of(stored), Map.of(id(), new StoredState(10, hash.of(stored), 0, EARLIER)), NOW));
+
+        assertThat(older.action()).isEqualTo(Action.UNCHANGED);
+        assertThat(older.notifies()).isFalse();
+        assertThat(unnotified.action()).isEqualTo(Action.NOTIFY_STORED);
+        assertThat(unnotified.publishedAt()).isEqualTo(EARLIER);
+    }
+
+    @Test
+    void twoVersionsOfOneArticleInABatchWriteTheNewestOnceOverWhatWasRead() {
+        EnrichedArticle stored = version("第一版", 10);
+        Map<String, StoredState> state = Map.of(id(), new StoredState(10, hash.of(stored), 10, EARLIER));
+
+        List<Decision> decisions = decision.decide(List.of(version("第二版", 11), version("第三版", 12), version("第二版", 11)), state, NOW);
+
+        Decision d = only(decisions);
+        assertThat(d.action()).isEqualTo(Action.REPLACE);
+        assertThat(d.version()).isEqualTo(12);
+        assertThat(d.readVersion()).isEqualTo(10);
+    }
+
+    @Test
+    void theSameNewRecordTwiceInABatchIsInsertedOnce() {
+        EnrichedArticle article = version("燃气安全进社区", 10);
+
+        Decision d = only(decision.decide(List.of(article, article), Map.of(), NOW));
+
+        assertThat(d.action()).isEqualTo(Action.INSERT);
+    }
+
+    @Test
+    void contentHashIgnoresVersionEnrichmentTimeAndArrivalButNotText() {
+        EnrichedArticle a = version("燃气安全进社区", 10);
+        EnrichedArticle resent = PublishTestSupport.article(ISSUE, "燃气安全进社区", "燃气安全");
+        EnrichedArticle reEnriched = new EnrichedArticle(resent.article(), withVersion(resent.enrichment(), 99));
+
+        assertThat(hash.of(reEnriched)).isEqualTo(hash.of(a));
+        assertThat(hash.of(version("燃气安全进万家", 10))).isNotEqualTo(hash.of(a));
+    }
+
+    private static Decision only(List<Decision> decisions) {
+        assertThat(decisions).hasSize(1);
+        return decisions.get(0);
+    }
+
+    private static String id() {
+        return version("", 1).article().articleId();
+    }
+
+    private static EnrichedArticle version(String headline, long version) {
+        EnrichedArticle article = PublishTestSupport.article(ISSUE, headline, "燃气安全");
+        return new EnrichedArticle(article.article(), withVersion(article.enrichment(), version));
+    }
+
+    private static Enrichment withVersion(Enrichment e, long version) {
+        return new Enrichment(version, e.enricher(), e.enrichedAt(), e.places(), e.tags(), e.keywords(), e.people(), e.organisations(),
+                e.dates(), e.summary());
+    }
+}
