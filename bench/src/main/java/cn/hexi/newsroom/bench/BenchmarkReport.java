@@ -20,14 +20,15 @@ final class BenchmarkReport {
     }
 
     static String render(List<PipelineBenchmark.Run> runs, double articlesPerIssue, Map<String, Long> peakLag,
-                         Map<String, double[]> processing, int recordSize, KafkaCeiling kafka, List<String> jmh) {
+                         Map<String, double[]> processing, int recordSize, KafkaCeiling kafka, List<String> jmh,
+                         String cpuSection) {
         PipelineBenchmark.Run full = runs.get(0);
         StringBuilder md = new StringBuilder();
         md.append("# Benchmarks\n\n");
         md.append("Measured on ").append(LocalDate.now()).append(" by `./pipeline bench-pipeline` (end to end) and `./pipeline bench` (JMH),\n");
         md.append("on this machine: ").append(machine()).append(".\n\n");
         md.append("The end-to-end run starts the whole local stack on this one machine (Kafka KRaft broker, the embedded MongoDB\n")
-          .append("store in memory, the four services as their own JVMs with `-Xmx384m`), sends new issues made by re-laying out the\n")
+          .append("store in memory, the four services as their own JVMs with `-Xmx256m`), sends new issues made by re-laying out the\n")
           .append("seed articles (a new selection and order of the seeds' article blocks, with long lines cut at new places, so every\n")
           .append("issue has its own id) over HTTP to ingest, and measures from the `newsroom.articles.published` notifications:\n")
           .append("latency is the notification's `publishedAt` minus its issue's `receivedAt` (ingest acceptance), both taken on this\n")
@@ -48,6 +49,7 @@ final class BenchmarkReport {
         md.append(String.format("At half of it: p50 %.3f s, p99 %.3f s (targets: p50 ≤ 0.5 s, p99 ≤ 2 s: %s).%n%n", half.p50(), half.p99(),
                 half.p50() <= 0.5 && half.p99() <= 2 ? "met" : "not met"));
 
+        md.append(cpuSection);
         md.append("## Kafka's ceiling on the same broker\n\n");
         md.append(String.format("`org.apache.kafka.tools.ProducerPerformance`, %d records of %d bytes (the mean size of an enriched-article "
                 + "record in the run), acks=all, idempotent, while the stack was idle:%n%n    %s%n%n", kafka.records(), kafka.recordSize(), kafka.summary()));

@@ -79,7 +79,7 @@ public final class PipelineBenchmark {
         }
         LocalStack.SERVICES.forEach(service -> ports.put(service, 0));
         System.out.println("starting the local stack in " + data + " ...");
-        try (LocalStack stack = LocalStack.start(new LocalStack.Settings(repo, data, false, null, null, ports, "384m", "bench-key", Map.of()))) {
+        try (LocalStack stack = LocalStack.start(new LocalStack.Settings(repo, data, false, null, null, ports, "256m", "bench-key", Map.of()))) {
             IssueRelayout relayout = new IssueRelayout(SeedCorpus.texts(), 9, 20261123L);
             new PipelineBenchmark(stack, relayout).run(repo, fullSpeedIssues);
         }
@@ -94,7 +94,9 @@ public final class PipelineBenchmark {
         peakLag.clear();
 
         System.out.println("full speed: " + fullSpeedIssues + " issues ...");
+        ProcessCpu.Sample cpuBefore = ProcessCpu.sample(stack, http);
         Run full = measure("full speed", fullSpeedIssues, 0);
+        ProcessCpu.Sample cpuAfter = ProcessCpu.sample(stack, http);
         Map<String, Long> fullSpeedLag = Map.copyOf(peakLag);
         Map<String, double[]> processing = processingPerStage();
         double articlesPerIssue = (double) full.articles() / full.issues();
@@ -115,7 +117,8 @@ public final class PipelineBenchmark {
         List<String> jmh = BenchMain.runJmh("Benchmark");
 
         Path file = repo.resolve("BENCHMARKS.md");
-        String report = BenchmarkReport.render(runs, articlesPerIssue, fullSpeedLag, processing, recordSize, kafka, jmh)
+        String cpu = ProcessCpu.section(cpuBefore, cpuAfter, full.articles(), full.articlesPerSecond(), ProcessCpu.enrichCorePerCore(jmh));
+        String report = BenchmarkReport.render(runs, articlesPerIssue, fullSpeedLag, processing, recordSize, kafka, jmh, cpu)
                 + BenchmarkReport.handWrittenSections(Files.exists(file) ? Files.readString(file) : "");
         Files.writeString(file, report);
         System.out.println(report);

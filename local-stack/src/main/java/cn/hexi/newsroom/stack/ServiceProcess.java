@@ -48,6 +48,11 @@ public final class ServiceProcess implements AutoCloseable {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
+    /** The operating system's id of the service's JVM, for per-process measurements. */
+    public long pid() {
+        return process.pid();
+    }
+
     public String name() {
         return name;
     }
