@@ -32,7 +32,7 @@ final class BenchmarkReport {
           .append("seed articles (a new selection and order of the seeds' article blocks, with long lines cut at new places, so every\n")
           .append("issue has its own id) over HTTP to ingest, and measures from the `newsroom.articles.published` notifications:\n")
           .append("latency is the notification's `publishedAt` minus its issue's `receivedAt` (ingest acceptance), both taken on this\n")
-          .append("machine's clock. A warm-up of 30 issues runs first and is not counted.\n\n");
+          .append("machine's clock. A warm-up of ").append(PipelineBenchmark.WARM_UP_ISSUES).append(" issues runs first and is not counted.\n\n");
 
         md.append("## End to end\n\n");
         md.append("| run | offered load | issues | articles | seconds | articles/s | p50 | p95 | p99 | max |\n");

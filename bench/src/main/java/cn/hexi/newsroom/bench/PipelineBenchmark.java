@@ -49,6 +49,8 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 public final class PipelineBenchmark {
 
     private static final EventCodec CODEC = new EventCodec();
+    /** Enough for the services' JIT compilers to be done before the measured runs start. */
+    static final int WARM_UP_ISSUES = 150;
     private static final Map<String, String> STAGE_GROUPS = Map.of(
             "parse", "parse-service", "enrich", "enrich-service", "publish", "publish-service");
 
@@ -90,7 +92,7 @@ public final class PipelineBenchmark {
         Thread lagSampler = daemon(this::sampleLag);
 
         System.out.println("warming up (" + issues.blockCount() + " seed articles to re-lay out) ...");
-        measure("warm-up", 30, 0);
+        measure("warm-up", WARM_UP_ISSUES, 0);
         peakLag.clear();
 
         System.out.println("full speed: " + fullSpeedIssues + " issues ...");

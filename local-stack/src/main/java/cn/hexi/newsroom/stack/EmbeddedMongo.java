@@ -9,8 +9,8 @@ import java.nio.file.Path;
 /**
  * An embedded MongoDB wire-protocol server (mongo-java-server) reached through the real driver. With a data
  * directory it keeps its data in an H2 MVStore file; without one, in memory. The oplog is on so change
- * streams work. It lacks transactions, {@code $text}, geo queries and {@code hello}, and its file store loses up
- * to a second of writes on a hard kill: stop it through {@link #close()}.
+ * streams work. It lacks transactions, {@code $text}, geo queries and {@code hello}. The file store commits every
+ * write command before acknowledging it ({@link DurableH2Backend}), so a hard kill loses no acknowledged write.
  */
 public final class EmbeddedMongo implements AutoCloseable {
 
@@ -29,7 +29,7 @@ public final class EmbeddedMongo implements AutoCloseable {
             backend = H2Backend.inMemory();
         } else {
             Files.createDirectories(dataDir.resolve("mongo"));
-            backend = new H2Backend(dataDir.resolve("mongo").resolve("newsroom.mv").toAbsolutePath().toString());
+            backend = new DurableH2Backend(dataDir.resolve("mongo").resolve("newsroom.mv").toAbsolutePath().toString());
         }
         MongoServer server = new MongoServer(backend);
         server.enableOplog();

@@ -17,6 +17,7 @@ import com.mongodb.client.model.Updates;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.LongStream;
 import org.bson.Document;
 
 /**
@@ -70,20 +71,29 @@ public final class ArticleFeed {
         }
     }
 
-    /** Entries after the given sequence number, oldest first, at most {@code limit}. */
+    /**
+     * Entries after the given sequence number, oldest first, at most {@code limit}. Sequence numbers are handed out
+     * consecutively, so this asks for the next {@code limit} ids by value: a lookup by {@code _id}, which the embedded
+     * store (using indexes only for equality and {@code $in}) would otherwise answer by scanning the whole feed on every
+     * poll. Ids left unused (a redelivered version not appended twice) are stepped over.
+     */
     public List<Entry> after(long sequence, int limit) {
+        long newest = latest();
         List<Entry> entries = new ArrayList<>();
-        for (Document d : feed.find(Filters.gt("_id", sequence)).sort(Sorts.ascending("_id")).limit(limit)) {
-            ArticlePublished article = codec.read(d.get("article", Document.class).toJson().getBytes(StandardCharsets.UTF_8),
-                    ArticlePublished.class);
-            entries.add(new Entry(d.get("_id", Number.class).longValue(), article));
+        for (long from = sequence; entries.isEmpty() && from < newest; from += limit) {
+            List<Long> ids = LongStream.rangeClosed(from + 1, Math.min(from + limit, newest)).boxed().toList();
+            for (Document d : feed.find(Filters.in("_id", ids)).sort(Sorts.ascending("_id"))) {
+                ArticlePublished article = codec.read(d.get("article", Document.class).toJson().getBytes(StandardCharsets.UTF_8),
+                        ArticlePublished.class);
+                entries.add(new Entry(d.get("_id", Number.class).longValue(), article));
+            }
         }
         return entries;
     }
 
-    /** The newest sequence number, 0 when the feed is empty. */
+    /** The newest sequence number handed out, 0 when the feed is empty. */
     public long latest() {
-        Document last = feed.find().sort(Sorts.descending("_id")).limit(1).first();
-        return last == null ? 0 : last.get("_id", Number.class).longValue();
+        Document counter = counters.find(Filters.eq("_id", FEED)).first();
+        return counter == null ? 0 : counter.get("sequence", Number.class).longValue();
     }
 }

@@ -72,8 +72,9 @@ public final class ArticleStore {
     /** Indexes for the queries the API serves; creating an existing index is a no-op. */
     public void createIndexes() {
         articles.createIndex(Indexes.descending("publishedAt", "_id"));
-        // Version-compared writes and notified marks filter on both; mongo-java-server uses an index only for its exact keys.
-        articles.createIndex(Indexes.ascending("_id", "version"));
+        // Version-compared writes and notified marks filter on both. mongo-java-server keeps only unique indexes and uses
+        // one only for a query on exactly its keys; {_id, version} is unique since _id is.
+        articles.createIndex(Indexes.ascending("_id", "version"), new IndexOptions().unique(true));
         articles.createIndex(Indexes.ascending("issueId", "sequence"));
         articles.createIndex(Indexes.ascending("placeCodes"));
         articles.createIndex(Indexes.ascending("tags"));
