@@ -1,14 +1,15 @@
 package cn.hexi.newsroom.stack;
 
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.MongoBackend;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
  * An embedded MongoDB wire-protocol server (mongo-java-server) reached through the real driver. With a data
- * directory it keeps its data in an H2 MVStore file; without one, in memory. The oplog is on so change
+ * directory it keeps its data in an H2 MVStore file; without one, in memory (its memory backend). The oplog is on so change
  * streams work. It lacks transactions, {@code $text}, geo queries and {@code hello}. The file store commits every
  * write command before acknowledging it ({@link DurableH2Backend}), so a hard kill loses no acknowledged write.
  */
@@ -24,9 +25,10 @@ public final class EmbeddedMongo implements AutoCloseable {
 
     /** @param dataDir where the store file lives, or null for an in-memory store */
     public static EmbeddedMongo start(Path dataDir, int port, String database) throws IOException {
-        H2Backend backend;
+        MongoBackend backend;
         if (dataDir == null) {
-            backend = H2Backend.inMemory();
+            // The memory backend's indexes are hash maps; H2's in-memory store compares index keys by serialising them.
+            backend = new MemoryBackend();
         } else {
             Files.createDirectories(dataDir.resolve("mongo"));
             backend = new DurableH2Backend(dataDir.resolve("mongo").resolve("newsroom.mv").toAbsolutePath().toString());

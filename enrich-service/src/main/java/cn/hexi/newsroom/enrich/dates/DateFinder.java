@@ -17,6 +17,7 @@ import java.util.regex.Pattern;
  */
 public final class DateFinder {
 
+    private static final Pattern YEAR = Pattern.compile("((?:19|20)\\d{2})年");
     private static final Pattern DATE = Pattern.compile("(?:((?:19|20)\\d{2})年)?(\\d{1,2})月(?:(\\d{1,2})[日号])?|((?:19|20)\\d{2})年");
 
     public List<DateMention> find(List<TextUnit> units, LocalDate issueDate) {
@@ -66,9 +67,8 @@ public final class DateFinder {
     }
 
     private static Integer statedYear(List<TextUnit> units) {
-        Pattern year = Pattern.compile("((?:19|20)\\d{2})年");
         for (TextUnit unit : units) {
-            Matcher m = year.matcher(unit.analysis());
+            Matcher m = YEAR.matcher(unit.analysis());
             if (m.find()) {
                 return Integer.valueOf(m.group(1));
             }

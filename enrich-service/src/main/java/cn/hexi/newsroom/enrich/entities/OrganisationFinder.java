@@ -1,6 +1,7 @@
 package cn.hexi.newsroom.enrich.entities;
 
 import cn.hexi.newsroom.enrich.nlp.Token;
+import cn.hexi.newsroom.enrich.text.Affixes;
 import cn.hexi.newsroom.enrich.text.Coverage;
 import cn.hexi.newsroom.enrich.text.TextUnit;
 import cn.hexi.newsroom.events.Enrichment.Organisation;
@@ -23,7 +24,7 @@ public final class OrganisationFinder {
     private static final Set<String> NAME_WORD_TAGS = Set.of("n", "nz", "ns", "nt", "nis", "nit", "nto", "ntc", "ntu", "nts", "nth", "nnt",
             "j", "vn", "b", "ng", "nrf", "gi", "gm", "nf", "nh", "nic", "nmc");
     private static final List<String> LEADING_NON_NAME = List.of("v", "p", "c", "d", "r", "u");
-    private static final List<String> GENERIC_STARTS = List.of("各", "相关", "有关", "该", "本", "其", "原", "多家", "多个", "全区", "全市", "组织", "进");
+    private static final Affixes GENERIC_STARTS = Affixes.of(List.of("各", "相关", "有关", "该", "本", "其", "原", "多家", "多个", "全区", "全市", "组织", "进"));
 
     public List<Organisation> find(List<TextUnit> units, Coverage places) {
         Map<String, List<Mention>> found = new LinkedHashMap<>();
@@ -70,16 +71,16 @@ public final class OrganisationFinder {
     }
 
     private static boolean endsInSuffix(String word) {
-        return Roles.ORGANISATION_SUFFIXES.stream().anyMatch(word::endsWith);
+        return Roles.ORGANISATION_SUFFIXES.endOf(word);
     }
 
     private static boolean acceptable(String name) {
         return name.length() >= 2
                 && !Roles.ORGANISATION_SUFFIXES.contains(name)
-                && Roles.FALSE_ORGANISATION_ENDINGS.stream().noneMatch(name::endsWith)
+                && !Roles.FALSE_ORGANISATION_ENDINGS.endOf(name)
                 && !Roles.GENERIC_ORGANISATIONS.contains(name)
                 && name.codePoints().noneMatch(Character::isDigit)
                 && !name.endsWith("社区") && !name.endsWith("街道")
-                && GENERIC_STARTS.stream().noneMatch(name::startsWith);
+                && !GENERIC_STARTS.startOf(name);
     }
 }

@@ -87,7 +87,7 @@ public final class PeopleFinder {
 
     private static boolean followedBySpeech(String text, int end) {
         String after = text.substring(end, Math.min(text.length(), end + 2));
-        return Roles.SPEECH.stream().anyMatch(after::startsWith) || after.startsWith("、") || after.startsWith("（");
+        return Roles.SPEECH.startOf(after) || after.startsWith("、") || after.startsWith("（");
     }
 
     /** The noun-like words right before the name, when they end in a job title. */
@@ -109,6 +109,6 @@ public final class PeopleFinder {
     }
 
     private static boolean isTitle(Token token) {
-        return Roles.TITLES.stream().anyMatch(token.word()::endsWith);
+        return Roles.TITLES.endOf(token.word());
     }
 }

@@ -1,6 +1,7 @@
 package cn.hexi.newsroom.enrich.geo;
 
 import cn.hexi.newsroom.enrich.nlp.Token;
+import cn.hexi.newsroom.enrich.text.Affixes;
 import cn.hexi.newsroom.enrich.text.Coverage;
 import cn.hexi.newsroom.enrich.text.TextUnit;
 import cn.hexi.newsroom.events.Mention;
@@ -54,7 +55,7 @@ public final class PlaceFinder {
     private static final Pattern UNKNOWN_COMMUNITY =
             Pattern.compile("[\\p{IsHan}&&[^街区市县镇乡的和与在及、各个该本]]{1,6}?(?:里|园|苑|庄|村|花园|家园|新村|公寓|小区|大厦|城|湾|府|居|邸)社区");
     private static final Pattern UNKNOWN_STREET = Pattern.compile("[\\p{IsHan}&&[^的和与在及、各个该本区市]]{2,4}街道");
-    private static final Set<String> ROAD_ENDINGS = Set.of("路", "道", "大街", "大道");
+    private static final Affixes ROAD_ENDINGS = Affixes.of(List.of("路", "道", "大街", "大道"));
     private static final Map<String, Integer> SPECIFICITY = Map.of("community", 6, "road", 5, "landmark", 5, "street", 4,
             "district", 3, "region", 2, "city", 2, "province", 1, "country", 0);
 
@@ -204,7 +205,7 @@ public final class PlaceFinder {
         }
         for (Token token : tokens) {
             if (token.tagged("ns") && token.word().length() >= 3 && !token.word().endsWith("街道")
-                    && ROAD_ENDINGS.stream().anyMatch(token.word()::endsWith) && token.word().codePoints().noneMatch(Character::isDigit)) {
+                    && ROAD_ENDINGS.endOf(token.word()) && token.word().codePoints().noneMatch(Character::isDigit)) {
                 out.add(new Candidate(t, token.start(), token.end(), null, "road", token.word(), 0.6, false));
             }
         }

@@ -1,8 +1,6 @@
 package cn.hexi.newsroom.enrich.text;
 
 import com.hankcs.hanlp.HanLP;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The text the analysers read, kept apart from the article's published text: traditional characters made simplified
@@ -13,7 +11,11 @@ public final class AnalysisText {
 
     private static final String ASCII = ",;:?!()";
     private static final String FULL_WIDTH = "，；：？！（）";
-    private static final Map<Character, Character> SIMPLIFIED = new ConcurrentHashMap<>();
+    /**
+     * Each UTF-16 unit's analysis form, filled in as units are first seen (0: not yet). Filling it twice from two
+     * threads writes the same value, so no lock is needed.
+     */
+    private static final char[] ANALYSIS_FORM = new char[Character.MAX_VALUE + 1];
 
     private AnalysisText() {
     }
@@ -22,14 +24,22 @@ public final class AnalysisText {
         char[] chars = published.toCharArray();
         for (int i = 0; i < chars.length; i++) {
             char c = chars[i];
-            int punct = ASCII.indexOf(c);
-            if (punct >= 0) {
-                chars[i] = FULL_WIDTH.charAt(punct);
-            } else if (Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN) {
-                chars[i] = SIMPLIFIED.computeIfAbsent(c, AnalysisText::simplified);
+            char form = ANALYSIS_FORM[c];
+            if (form == 0) {
+                form = analysisForm(c);
+                ANALYSIS_FORM[c] = form;
             }
+            chars[i] = form;
         }
         return new String(chars);
+    }
+
+    private static char analysisForm(char c) {
+        int punct = ASCII.indexOf(c);
+        if (punct >= 0) {
+            return FULL_WIDTH.charAt(punct);
+        }
+        return Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN ? simplified(c) : c;
     }
 
     private static char simplified(char c) {

@@ -192,17 +192,24 @@ public final class ArticleStore {
                 .append("enrichment", Document.parse(codec.writeString(enriched.enrichment())));
     }
 
-    public void recordIssue(IssueParsed parsed, Instant now) {
-        Document metadata = Document.parse(codec.writeString(parsed.metadata()));
-        issues.updateOne(Filters.eq("_id", parsed.issueId()), Updates.combine(
-                Updates.set("metadata", metadata),
-                Updates.set("receivedAt", receivedAt(parsed.metadata().receivedAt())),
-                Updates.set("articleIds", parsed.articleIds()),
-                Updates.set("articleCount", parsed.articleIds().size()),
-                Updates.set("report", Document.parse(codec.writeString(parsed.report()))),
-                Updates.set("text", parsed.text()),
-                Updates.set("parsedAt", Date.from(parsed.parsedAt())),
-                Updates.set("recordedAt", Date.from(now))), new UpdateOptions().upsert(true));
+    /** Records each parsed issue's metadata, article ids, parse report and text with the issue, in one bulk write. */
+    public void recordIssues(List<IssueParsed> parsedIssues, Instant now) {
+        if (parsedIssues.isEmpty()) {
+            return;
+        }
+        List<WriteModel<Document>> updates = new ArrayList<>(parsedIssues.size());
+        for (IssueParsed parsed : parsedIssues) {
+            updates.add(new UpdateOneModel<>(Filters.eq("_id", parsed.issueId()), Updates.combine(
+                    Updates.set("metadata", Document.parse(codec.writeString(parsed.metadata()))),
+                    Updates.set("receivedAt", receivedAt(parsed.metadata().receivedAt())),
+                    Updates.set("articleIds", parsed.articleIds()),
+                    Updates.set("articleCount", parsed.articleIds().size()),
+                    Updates.set("report", Document.parse(codec.writeString(parsed.report()))),
+                    Updates.set("text", parsed.text()),
+                    Updates.set("parsedAt", Date.from(parsed.parsedAt())),
+                    Updates.set("recordedAt", Date.from(now))), new UpdateOptions().upsert(true)));
+        }
+        issues.bulkWrite(updates, new BulkWriteOptions().ordered(false));
     }
 
     public Optional<Document> article(String id) {

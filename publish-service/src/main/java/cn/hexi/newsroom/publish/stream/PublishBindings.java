@@ -3,6 +3,10 @@ package cn.hexi.newsroom.publish.stream;
 import cn.hexi.newsroom.events.EventCodec;
 import cn.hexi.newsroom.events.IssueParsed;
 import cn.hexi.newsroom.events.MalformedEventException;
+import cn.hexi.newsroom.events.spring.BatchConsumer;
+import cn.hexi.newsroom.events.spring.BatchConsumer.Handled;
+import cn.hexi.newsroom.events.spring.BatchConsumer.Outcome;
+import cn.hexi.newsroom.events.spring.ConsumedRecord;
 import cn.hexi.newsroom.publish.store.ArticleStore;
 import cn.hexi.newsroom.publish.store.StoreAvailability;
 import java.time.Clock;
@@ -26,13 +30,19 @@ public class PublishBindings {
     }
 
     @Bean
-    public Consumer<Message<byte[]>> recordIssue(ArticleStore store, StoreAvailability availability, EventCodec codec, Clock clock) {
-        return message -> {
-            IssueParsed parsed = codec.read(message.getPayload(), IssueParsed.class);
-            if (parsed.issueId() == null || parsed.metadata() == null || parsed.report() == null) {
-                throw new MalformedEventException("an IssueParsed event needs issueId, metadata and report");
-            }
-            availability.untilAvailable("recording issue " + parsed.issueId(), () -> store.recordIssue(parsed, clock.instant()));
+    public Consumer<Message<List<byte[]>>> recordIssue(ArticleStore store, StoreAvailability availability, BatchConsumer batches,
+                                                       EventCodec codec, Clock clock) {
+        return batch -> {
+            Outcome<IssueParsed> outcome = batches.handleEach(ConsumedRecord.all(batch), record -> {
+                IssueParsed parsed = codec.read(record.payload(), IssueParsed.class);
+                if (parsed.issueId() == null || parsed.metadata() == null || parsed.report() == null) {
+                    throw new MalformedEventException("an IssueParsed event needs issueId, metadata and report");
+                }
+                return parsed;
+            });
+            List<IssueParsed> parsed = outcome.handled().stream().map(Handled::value).toList();
+            availability.untilAvailable("recording " + parsed.size() + " issues", () -> store.recordIssues(parsed, clock.instant()));
+            outcome.throwIfFailed();
         };
     }
 }

@@ -1,0 +1,47 @@
+package cn.hexi.newsroom.enrich.text;
+
+import java.util.Collection;
+import java.util.Set;
+
+/**
+ * A word list asked whether a text starts or ends with one of its words: a look-up per possible length in a set, not
+ * a test of every word in the list, since the finders ask for each token of every article.
+ */
+public final class Affixes {
+
+    private final Set<String> words;
+    private final int shortest;
+    private final int longest;
+
+    private Affixes(Set<String> words) {
+        this.words = words;
+        this.shortest = words.stream().mapToInt(String::length).min().orElse(1);
+        this.longest = words.stream().mapToInt(String::length).max().orElse(0);
+    }
+
+    public static Affixes of(Collection<String> words) {
+        return new Affixes(Set.copyOf(words));
+    }
+
+    public boolean endOf(String text) {
+        for (int length = shortest; length <= Math.min(longest, text.length()); length++) {
+            if (words.contains(text.substring(text.length() - length))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    public boolean startOf(String text) {
+        for (int length = shortest; length <= Math.min(longest, text.length()); length++) {
+            if (words.contains(text.substring(0, length))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    public boolean contains(String word) {
+        return words.contains(word);
+    }
+}
