@@ -50,7 +50,7 @@ public final class PipelineBenchmark {
 
     private static final EventCodec CODEC = new EventCodec();
     /** Enough for the services' JIT compilers to be done before the measured runs start. */
-    static final int WARM_UP_ISSUES = 150;
+    static final int WARM_UP_ISSUES = 400;
     private static final Map<String, String> STAGE_GROUPS = Map.of(
             "parse", "parse-service", "enrich", "enrich-service", "publish", "publish-service");
 

@@ -87,7 +87,8 @@ public final class LineClassifier {
         }
         String firstRole = null;
         List<String> names = new ArrayList<>();
-        for (String token : SEPARATORS.split(rest.strip())) {
+        // Token by token, so that running text, whose first token is no role or name, costs only that token.
+        for (String token : (Iterable<String>) SEPARATORS.splitAsStream(rest.strip())::iterator) {
             String role = vocabulary.bylineRoles().get(token);
             if (role == null) {
                 String prefix = rolePrefix(token);
