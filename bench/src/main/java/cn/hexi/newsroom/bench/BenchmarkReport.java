@@ -21,7 +21,7 @@ final class BenchmarkReport {
 
     static String render(List<PipelineBenchmark.Run> runs, double articlesPerIssue, Map<String, Long> peakLag,
                          Map<String, double[]> processing, int recordSize, KafkaCeiling kafka, List<String> jmh,
-                         String cpuSection) {
+                         String measuredSections) {
         PipelineBenchmark.Run full = runs.get(0);
         StringBuilder md = new StringBuilder();
         md.append("# Benchmarks\n\n");
@@ -49,7 +49,7 @@ final class BenchmarkReport {
         md.append(String.format("At half of it: p50 %.3f s, p99 %.3f s (targets: p50 ≤ 0.5 s, p99 ≤ 2 s: %s).%n%n", half.p50(), half.p99(),
                 half.p50() <= 0.5 && half.p99() <= 2 ? "met" : "not met"));
 
-        md.append(cpuSection);
+        md.append(measuredSections);
         md.append("## Kafka's ceiling on the same broker\n\n");
         md.append(String.format("`org.apache.kafka.tools.ProducerPerformance`, %d records of %d bytes (the mean size of an enriched-article "
                 + "record in the run), acks=all, idempotent, while the stack was idle:%n%n    %s%n%n", kafka.records(), kafka.recordSize(), kafka.summary()));

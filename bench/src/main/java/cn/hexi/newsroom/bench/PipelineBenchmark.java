@@ -3,6 +3,8 @@ package cn.hexi.newsroom.bench;
 import cn.hexi.newsroom.events.ArticlePublished;
 import cn.hexi.newsroom.events.EventCodec;
 import cn.hexi.newsroom.events.EventType;
+import cn.hexi.newsroom.events.RawIssue;
+import cn.hexi.newsroom.stack.ops.Reprocess;
 import cn.hexi.newsroom.stack.LocalStack;
 import java.io.IOException;
 import java.net.URI;
@@ -110,17 +112,20 @@ public final class PipelineBenchmark {
             System.out.printf("%.0f%% of the maximum: %.2f issues/s, %d issues ...%n", fraction * 100, issuesPerSecond, count);
             runs.add(measure(Math.round(fraction * 100) + "% of max", count, issuesPerSecond));
         }
+        String reprocessing = reprocessArchive();
         listening.set(false);
         listener.join(5000);
         lagSampler.interrupt();
 
         int recordSize = meanRecordSize(EventType.ARTICLE_ENRICHED.topic());
         KafkaCeiling kafka = KafkaCeiling.measure(stack.kafkaBootstrap(), recordSize, 200_000);
+        System.out.println("the embedded file store's writes ...");
+        String storeWrites = StoreWrites.section();
         List<String> jmh = BenchMain.runJmh("Benchmark");
 
         Path file = repo.resolve("BENCHMARKS.md");
         String cpu = ProcessCpu.section(cpuBefore, cpuAfter, full.articles(), full.articlesPerSecond(), ProcessCpu.enrichCorePerCore(jmh));
-        String report = BenchmarkReport.render(runs, articlesPerIssue, fullSpeedLag, processing, recordSize, kafka, jmh, cpu)
+        String report = BenchmarkReport.render(runs, articlesPerIssue, fullSpeedLag, processing, recordSize, kafka, jmh, cpu + reprocessing + storeWrites)
                 + BenchmarkReport.handWrittenSections(Files.exists(file) ? Files.readString(file) : "");
         Files.writeString(file, report);
         System.out.println(report);
@@ -177,6 +182,22 @@ public final class PipelineBenchmark {
         System.out.printf("  %s: %d issues, %d articles in %.1f s = %.0f articles/s; latency p50 %.3f s p95 %.3f s p99 %.3f s%n",
                 name, run.issues(), run.articles(), run.seconds(), run.articlesPerSecond(), run.p50(), run.p95(), run.p99());
         return run;
+    }
+
+    /** {@code ./pipeline reprocess --all} over everything the runs stored, as the report's section. */
+    private String reprocessArchive() throws Exception {
+        System.out.println("reprocessing the archive ...");
+        int versionsBefore = published.size();
+        try (Reprocess reprocess = new Reprocess(stack.mongoUri(), "newsroom", stack.kafkaBootstrap())) {
+            List<RawIssue> archive = reprocess.select(new Reprocess.Selection(List.of(), null, true));
+            Reprocess.Progress done = reprocess.run(archive, Duration.ofSeconds(1), Duration.ofMinutes(20), progress -> { });
+            Thread.sleep(2000);
+            return String.format("## Reprocessing the archive%n%n`./pipeline reprocess --all` over the %d issues the runs stored: %s, "
+                    + "%d articles through publish in %.1f s = **%.0f articles/s**; %d new versions notified (the parser and enricher "
+                    + "are the ones that stored them, so none should be).%n%n", archive.size(), done.finished() ? "all parsed"
+                    : done.issuesDone() + " parsed before the time limit", done.articlesPublished(), done.seconds(), done.articlesPerSecond(),
+                    published.size() - versionsBefore);
+        }
     }
 
     private String upload(String text) {

@@ -35,6 +35,9 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import cn.hexi.newsroom.events.EventType;
+import com.mongodb.client.model.Filters;
+import cn.hexi.newsroom.stack.ops.ReprocessMain;
+import cn.hexi.newsroom.stack.ops.Reprocess;
 import cn.hexi.newsroom.events.IssueParsed;
 import cn.hexi.newsroom.events.ParsedArticle;
 import cn.hexi.newsroom.events.RawIssue;
@@ -481,6 +484,45 @@ class PipelineEndToEndIT {
             List<String> lines = Files.readAllLines(data.resolve("logs").resolve(service + ".log"));
             assertThat(lines).as(service).anyMatch(line -> line.contains(context) && line.contains(expected));
             awaitTrue(() -> traces.received(service, firstTrace));
+        }
+    }
+
+    @Test
+    @Order(9)
+    void reprocessingTheSeedIssuesRunsThemThroughEveryStageAndChangesNoArticle() throws Exception {
+        awaitTrue(() -> db.getCollection("issues").countDocuments(Filters.regex("metadata.sourceName", "^00[0-4]_")) == 5);
+        List<String> seedIssues = db.getCollection("issues").find(Filters.regex("metadata.sourceName", "^00[0-4]_"))
+                .map(d -> d.getString("_id")).into(new ArrayList<>());
+        Map<String, Long> versionsBefore = articleVersions(seedIssues);
+        long notificationsBefore = seedNotifications(seedIssues);
+
+        Reprocess.Progress done;
+        List<Reprocess.Progress> reports = new ArrayList<>();
+        try (Reprocess reprocess = new Reprocess(stack.mongoUri(), "newsroom", stack.kafkaBootstrap())) {
+            List<RawIssue> selected = reprocess.select(new Reprocess.Selection(seedIssues, null, false));
+            assertThat(selected).extracting(RawIssue::issueId).containsExactlyInAnyOrderElementsOf(seedIssues);
+            done = reprocess.run(selected, Duration.ofMillis(200), FLOW_TIMEOUT, reports::add);
+        }
+
+        assertThat(done.finished()).isTrue();
+        assertThat(done.issuesDone()).isEqualTo(5);
+        assertThat(done.articlesPublished()).isGreaterThanOrEqualTo(versionsBefore.size());
+        assertThat(reports).last().isEqualTo(done);
+        assertThat(ReprocessMain.bar(done)).contains("5/5 issues", "#".repeat(30));
+        // Re-enriched with equal content: every article keeps its version and nothing is notified again.
+        assertThat(articleVersions(seedIssues)).isEqualTo(versionsBefore);
+        assertThat(seedNotifications(seedIssues)).isEqualTo(notificationsBefore);
+    }
+
+    private static Map<String, Long> articleVersions(List<String> issueIds) {
+        Map<String, Long> versions = new LinkedHashMap<>();
+        db.getCollection("articles").find(Filters.in("issueId", issueIds)).forEach(d -> versions.put(d.getString("_id"), d.getLong("version")));
+        return versions;
+    }
+
+    private long seedNotifications(List<String> issueIds) {
+        try (TopicProbe probe = new TopicProbe(stack.kafkaBootstrap(), EventType.ARTICLE_PUBLISHED.topic())) {
+            return probe.drain(Duration.ofSeconds(3)).stream().filter(r -> issueIds.contains(TopicProbe.headers(r).get(EventHeaders.ISSUE_ID))).count();
         }
     }
 
