@@ -51,12 +51,7 @@ public class NewsroomEventsAutoConfiguration {
     public EventPublisher eventPublisher(KafkaProperties kafka, EventsProperties events, EventCodec codec, Clock clock,
                                          ObjectProvider<ObservationRegistry> observations,
                                          @Value("${spring.application.name}") String applicationName) {
-        Map<String, Object> config = kafka.buildProducerProperties();
-        // Durability is not a deployment choice: an event is published only once every in-sync replica has it.
-        config.put(ProducerConfig.ACKS_CONFIG, "all");
-        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-        config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
-        config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+        Map<String, Object> config = durableProducer(kafka, StringSerializer.class);
         // Stages send a whole batch's events and then wait once: records of a batch travel in few, compressed requests.
         config.putIfAbsent(ProducerConfig.LINGER_MS_CONFIG, 5);
         config.putIfAbsent(ProducerConfig.BATCH_SIZE_CONFIG, 262144);
@@ -117,11 +112,8 @@ public class NewsroomEventsAutoConfiguration {
         @Bean
         @ConditionalOnMissingBean
         BatchErrorHandling batchErrorHandling(KafkaProperties kafka, StageMetrics metrics) {
-            Map<String, Object> config = kafka.buildProducerProperties();
-            config.put(ProducerConfig.ACKS_CONFIG, "all");
-            config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-            config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
-            config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+            // Keys as the consumer read them: bytes.
+            Map<String, Object> config = durableProducer(kafka, ByteArraySerializer.class);
             // A dead letter is its input as it came, which may be a whole issue.
             config.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 16 * 1024 * 1024);
             return new BatchErrorHandling(new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(config)), metrics);
@@ -136,6 +128,16 @@ public class NewsroomEventsAutoConfiguration {
                 return DlqPartitionFunction.ORIGINAL_PARTITION.apply(group, record, failure);
             };
         }
+    }
+
+    /** Durability is not a deployment choice: a record is sent only once every in-sync replica has it. */
+    private static Map<String, Object> durableProducer(KafkaProperties kafka, Class<?> keySerializer) {
+        Map<String, Object> config = kafka.buildProducerProperties();
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, keySerializer);
+        config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+        return config;
     }
 
     private static String stage(String applicationName) {

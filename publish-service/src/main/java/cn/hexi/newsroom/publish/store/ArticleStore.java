@@ -13,6 +13,7 @@ import cn.hexi.newsroom.publish.decision.StoredState;
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoBulkWriteException;
 import com.mongodb.bulk.BulkWriteError;
+import com.mongodb.bulk.BulkWriteResult;
 import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.InsertOneModel;
 import com.mongodb.client.model.ReplaceOneModel;
@@ -114,8 +115,9 @@ public final class ArticleStore {
             return Set.of();
         }
         Set<String> lost = new HashSet<>();
+        BulkWriteResult result;
         try {
-            articles.bulkWrite(writes, new BulkWriteOptions().ordered(false));
+            result = articles.bulkWrite(writes, new BulkWriteOptions().ordered(false));
         } catch (MongoBulkWriteException e) {
             for (BulkWriteError error : e.getWriteErrors()) {
                 if (ErrorCategory.fromErrorCode(error.getCode()) != ErrorCategory.DUPLICATE_KEY) {
@@ -123,8 +125,13 @@ public final class ArticleStore {
                 }
                 lost.add(written.get(error.getIndex()).articleId());
             }
+            result = e.getWriteResult();
         }
-        lost.addAll(notHolding(written, lost));
+        long replaces = written.stream().filter(d -> d.action() == Decision.Action.REPLACE).count();
+        if (result.getMatchedCount() < replaces) {
+            // Some replace found another version than it read; which one, only the store can say.
+            lost.addAll(notHolding(written, lost));
+        }
         recordStoredArticles(written, lost, now);
         return lost;
     }
