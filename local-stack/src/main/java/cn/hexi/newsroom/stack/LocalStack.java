@@ -32,12 +32,21 @@ public final class LocalStack implements AutoCloseable {
      * @param apiKey          the key write calls (webhook subscriptions) need
      * @param serviceEnvironment more environment for the services (they inherit this process's too)
      */
+    /** @param instances how many instances of a service to run, by service name, where more than one */
     public record Settings(Path repo, Path dataDir, boolean persistentStore, String externalKafka, String externalMongo,
-                           Map<String, Integer> ports, String serviceHeap, String apiKey, Map<String, String> serviceEnvironment) {
+                           Map<String, Integer> ports, String serviceHeap, String apiKey, Map<String, String> serviceEnvironment,
+                           Map<String, Integer> instances) {
+
+        public Settings(Path repo, Path dataDir, boolean persistentStore, String externalKafka, String externalMongo,
+                        Map<String, Integer> ports, String serviceHeap, String apiKey, Map<String, String> serviceEnvironment) {
+            this(repo, dataDir, persistentStore, externalKafka, externalMongo, ports, serviceHeap, apiKey, serviceEnvironment, Map.of());
+        }
     }
 
     private final List<AutoCloseable> started = new ArrayList<>();
     private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
+    /** Instances beyond the first, in the same consumer group: {@code enrich-service-2} and on. */
+    private final Map<String, ServiceProcess> moreInstances = new LinkedHashMap<>();
     private String kafkaBootstrap;
     private String mongoUri;
 
@@ -87,14 +96,29 @@ public final class LocalStack implements AutoCloseable {
         Path logs = settings.dataDir().resolve("logs");
         // Started together: each JVM's start-up is mostly single-threaded, so two cores serve two at a time.
         for (String name : SERVICES) {
-            Path jar = settings.repo().resolve(name).resolve("target").resolve(name + "-exec.jar");
-            ServiceProcess service = ServiceProcess.start(name, jar, ports.get(name), environment, logs, settings.serviceHeap());
-            started.add(service);
-            services.put(name, service);
+            services.put(name, startService(settings, name, name, ports.get(name), environment, logs));
+            for (int i = 2; i <= settings.instances().getOrDefault(name, 1); i++) {
+                Map<String, String> own = new HashMap<>(environment);
+                int port = freePort();
+                own.put(portVariable(name), String.valueOf(port));
+                own.put("HOSTNAME", name + "-" + i);
+                moreInstances.put(name + "-" + i, startService(settings, name, name + "-" + i, port, own, logs));
+            }
         }
         for (ServiceProcess service : services.values()) {
             service.awaitHealthy(Duration.ofMinutes(3));
         }
+        for (ServiceProcess service : moreInstances.values()) {
+            service.awaitHealthy(Duration.ofMinutes(3));
+        }
+    }
+
+    private ServiceProcess startService(Settings settings, String service, String instance, int port, Map<String, String> environment,
+                                        Path logs) throws IOException {
+        Path jar = settings.repo().resolve(service).resolve("target").resolve(service + "-exec.jar");
+        ServiceProcess process = ServiceProcess.start(instance, jar, port, environment, logs, settings.serviceHeap());
+        started.add(process);
+        return process;
     }
 
     /** The variable that sets a service's port: {@code INGEST_PORT} for {@code ingest-service}. */
@@ -123,6 +147,17 @@ public final class LocalStack implements AutoCloseable {
 
     public ServiceProcess service(String name) {
         return services.get(name);
+    }
+
+    /** Every instance of a service, the first one first. */
+    public List<ServiceProcess> instances(String name) {
+        List<ServiceProcess> all = new ArrayList<>(List.of(services.get(name)));
+        moreInstances.forEach((instance, process) -> {
+            if (instance.startsWith(name + "-")) {
+                all.add(process);
+            }
+        });
+        return all;
     }
 
     /** Where each service listens, {@code host:port} by service name. */

@@ -13,7 +13,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.stream.Stream;
 
 /**
- * {@code up [--repo DIR] [--data DIR] [--seeds DIR] [--no-seeds]}: starts the local stack, ingests the seed
+ * {@code up [--repo DIR] [--data DIR] [--seeds DIR] [--no-seeds] [--scale STAGE=N,...]}: starts the local stack, ingests the seed
  * issues, prints where to look, and runs until Ctrl-C, which stops everything in order. Environment:
  * {@code KAFKA_BOOTSTRAP_SERVERS} and {@code MONGODB_URI} use external ones instead of the embedded broker and store;
  * {@code KAFKA_PORT}, {@code MONGO_PORT}, {@code INGEST_PORT}, {@code PARSE_PORT}, {@code ENRICH_PORT},
@@ -21,12 +21,15 @@ import java.util.stream.Stream;
  */
 public final class LocalStackMain {
 
+    /** The stages {@code --scale} can run more of: ingest stays one, since two would watch the same drop folder. */
+    private static final List<String> SCALABLE = List.of("parse", "enrich", "publish");
+
     private LocalStackMain() {
     }
 
     public static void main(String[] args) throws Exception {
         if (args.length == 0 || !args[0].equals("up")) {
-            System.err.println("usage: up [--repo DIR] [--data DIR] [--seeds DIR] [--no-seeds]");
+            System.err.println("usage: up [--repo DIR] [--data DIR] [--seeds DIR] [--no-seeds] [--scale STAGE=N[,STAGE=N]...]");
             System.exit(2);
         }
         Path repo = Path.of(option(args, "--repo", "."));
@@ -46,7 +49,7 @@ public final class LocalStackMain {
         System.out.println("starting Kafka, the store and four services (logs in " + data.resolve("logs") + ") ...");
         String apiKey = System.getenv().getOrDefault("NEWSROOM_API_KEY", UUID.randomUUID().toString());
         LocalStack stack = LocalStack.start(new LocalStack.Settings(repo, data, true, System.getenv("KAFKA_BOOTSTRAP_SERVERS"),
-                System.getenv("MONGODB_URI"), ports, "384m", apiKey, Map.of()));
+                System.getenv("MONGODB_URI"), ports, "384m", apiKey, Map.of(), scale(option(args, "--scale", ""))));
         PrometheusServer prometheus = startPrometheus(repo, data, stack);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -104,6 +107,23 @@ public final class LocalStackMain {
             prometheus.close();
             return null;
         }
+    }
+
+    /** {@code enrich=2,parse=2}: instances by service; each stage shares its topics' partitions among its instances. */
+    static Map<String, Integer> scale(String spec) {
+        Map<String, Integer> instances = new LinkedHashMap<>();
+        for (String part : spec.split(",")) {
+            if (part.isBlank()) {
+                continue;
+            }
+            String[] stageAndCount = part.strip().split("=", 2);
+            String service = stageAndCount[0] + "-service";
+            if (stageAndCount.length != 2 || !SCALABLE.contains(stageAndCount[0]) || !stageAndCount[1].matches("[1-9][0-9]?")) {
+                throw new IllegalArgumentException("--scale takes STAGE=N (N up to 99) with a stage of " + SCALABLE + ": " + part);
+            }
+            instances.put(service, Integer.parseInt(stageAndCount[1]));
+        }
+        return instances;
     }
 
     private static String option(String[] args, String name, String fallback) {
