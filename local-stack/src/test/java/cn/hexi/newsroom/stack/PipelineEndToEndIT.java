@@ -35,6 +35,8 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import cn.hexi.newsroom.events.EventType;
+import cn.hexi.newsroom.events.intake.IssueDecoder;
+import cn.hexi.newsroom.events.intake.IssueIds;
 import com.mongodb.client.model.Filters;
 import cn.hexi.newsroom.stack.ops.ReprocessMain;
 import cn.hexi.newsroom.stack.ops.Reprocess;
@@ -194,9 +196,20 @@ class PipelineEndToEndIT {
         for (String issueId : issueIds) {
             assertThat(again.body()).contains(issueId);
         }
-        awaitTrue(() -> scrape("publish-service", "newsroom_stage_records_in_total", Map.of("stage", "publish")) >= 2.0 * articleCount);
+        // Publish counts every article record and every parsed-issue report it takes in.
+        double perUpload = articleCount + issueIds.size();
+        awaitTrue(() -> scrape("publish-service", "newsroom_stage_records_in_total", Map.of("stage", "publish")) >= 2 * perUpload);
         assertThat(db.getCollection("articles").countDocuments()).isEqualTo(articleCount);
         assertThat(db.getCollection("issues").countDocuments()).isEqualTo(5);
+
+        // One seed's text once more, now as a plain body with no file name: the same content, no new version.
+        Document first = db.getCollection("issues").find(Filters.regex("metadata.sourceName", "^000_")).first();
+        HttpResponse<String> asBody = HttpClient.newHttpClient().send(HttpRequest.newBuilder(stack.service("ingest-service").url("/api/issues"))
+                .header("Content-Type", "text/plain; charset=UTF-8").POST(HttpRequest.BodyPublishers.ofFile(seeds.get(0))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(asBody.body()).contains(first.getString("_id"));
+        awaitTrue(() -> scrape("publish-service", "newsroom_stage_records_in_total", Map.of("stage", "publish"))
+                >= 2 * perUpload + first.getInteger("articleCount") + 1);
         try (TopicProbe published = new TopicProbe(stack.kafkaBootstrap(), EventType.ARTICLE_PUBLISHED.topic())) {
             assertThat(published.drain(Duration.ofSeconds(3))).hasSize(articleCount);
         }
@@ -490,9 +503,13 @@ class PipelineEndToEndIT {
     @Test
     @Order(9)
     void reprocessingTheSeedIssuesRunsThemThroughEveryStageAndChangesNoArticle() throws Exception {
-        awaitTrue(() -> db.getCollection("issues").countDocuments(Filters.regex("metadata.sourceName", "^00[0-4]_")) == 5);
-        List<String> seedIssues = db.getCollection("issues").find(Filters.regex("metadata.sourceName", "^00[0-4]_"))
-                .map(d -> d.getString("_id")).into(new ArrayList<>());
+        List<String> seedIssues = new ArrayList<>();
+        try (Stream<Path> files = Files.list(REPO.resolve("seeds"))) {
+            for (Path seed : files.filter(f -> f.toString().endsWith(".txt")).toList()) {
+                seedIssues.add(IssueIds.of(new IssueDecoder().decode(Files.readAllBytes(seed)).text()));
+            }
+        }
+        awaitTrue(() -> db.getCollection("issues").countDocuments(Filters.in("_id", seedIssues)) == 5);
         Map<String, Long> versionsBefore = articleVersions(seedIssues);
         long notificationsBefore = seedNotifications(seedIssues);
 

@@ -2,7 +2,6 @@ package cn.hexi.newsroom.publish.decision;
 
 import cn.hexi.newsroom.events.EnrichedArticle;
 import cn.hexi.newsroom.events.EventCodec;
-import cn.hexi.newsroom.events.IssueMetadata;
 import cn.hexi.newsroom.events.ParsedArticle;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -10,8 +9,9 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /**
- * What an editor sees of an article, hashed. Left out: the version, the enrichment time and when the issue arrived,
- * so sending the same issue again, or re-enriching it with equal output, is no change.
+ * What an editor sees of an article, hashed. Left out: the version, the enrichment time and the issue's metadata, so
+ * sending the same issue text again (under any name, through any channel), or re-enriching it with equal output, is no
+ * change.
  */
 public final class ContentHash {
 
@@ -22,11 +22,9 @@ public final class ContentHash {
     }
 
     public String of(EnrichedArticle enriched) {
-        ParsedArticle article = enriched.article();
-        IssueMetadata issue = article.issue();
-        if (issue != null) {
-            article = article.withIssue(new IssueMetadata(issue.publication(), issue.issueDate(), issue.issueNumber(), issue.sourceName(), null));
-        }
+        // The issue's metadata (file name, channel, arrival) is the issue's, recorded with it: the same text sent again
+        // under another name or through another channel is the same article.
+        ParsedArticle article = enriched.article().withIssue(null);
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
             digest.update(codec.write(article));

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.hexi.newsroom.events.EnrichedArticle;
 import cn.hexi.newsroom.events.Enrichment;
 import cn.hexi.newsroom.events.EventCodec;
+import cn.hexi.newsroom.events.IssueMetadata;
 import cn.hexi.newsroom.publish.PublishTestSupport;
 import cn.hexi.newsroom.publish.decision.Decision.Action;
 import java.time.Instant;
@@ -77,6 +78,17 @@ class PublishDecisionTest {
         Decision d = only(decision.decide(List.of(article, article), Map.of(), NOW));
 
         assertThat(d.action()).isEqualTo(Action.INSERT);
+    }
+
+    @Test
+    void theSameTextSentAgainUnderAnotherNameThroughAnotherChannelChangesNothing() {
+        EnrichedArticle asFile = version("燃气安全进社区", 10);
+        EnrichedArticle asBody = new EnrichedArticle(asFile.article().withIssue(new IssueMetadata("河西报", null, null, null, NOW)),
+                withVersion(asFile.enrichment(), 11));
+
+        Decision d = only(decision.decide(List.of(asBody), Map.of(id(), new StoredState(10, hash.of(asFile), 10, EARLIER)), NOW));
+
+        assertThat(d.action()).isEqualTo(Action.UNCHANGED);
     }
 
     @Test
