@@ -25,8 +25,7 @@ import org.springframework.util.backoff.FixedBackOff;
  * binder gives a record binding: the failed record alone (named by {@link org.springframework.kafka.listener.BatchListenerFailedException})
  * retried by the binding's {@code max-attempts} and back-off, unless its exception is not retryable, then sent to the
  * binding's dead-letter topic with the binder's {@code x-original-*} and {@code x-exception-*} headers and counted;
- * the records before it are committed and those after it redelivered. Record bindings keep the binder's own handling
- * and get the logging context per record.
+ * the records before it are committed and those after it redelivered. Every binding of the pipeline is a batch binding.
  */
 public class BatchErrorHandling implements ListenerContainerWithDlqAndRetryCustomizer {
 
@@ -47,18 +46,18 @@ public class BatchErrorHandling implements ListenerContainerWithDlqAndRetryCusto
         this.metrics = metrics;
     }
 
+    /** Not called: the binder calls the variant with the binding's properties, below. */
     @Override
     public void configure(AbstractMessageListenerContainer<?, ?> container, String destinationName, String group,
                           BiFunction<ConsumerRecord<?, ?>, Exception, TopicPartition> dlqDestinationResolver, BackOff backOff) {
-        container.setRecordInterceptor(EventLogContext.recordInterceptor());
     }
 
+    /** Batch bindings only; a record binding keeps the binder's own retries and dead letters. */
     @Override
     public void configure(AbstractMessageListenerContainer<?, ?> container, String destinationName, String group,
                           BiFunction<ConsumerRecord<?, ?>, Exception, TopicPartition> dlqDestinationResolver, BackOff backOff,
                           ExtendedConsumerProperties<KafkaConsumerProperties> properties) {
         if (!properties.isBatchMode()) {
-            configure(container, destinationName, group, dlqDestinationResolver, backOff);
             return;
         }
         DefaultErrorHandler handler = new DefaultErrorHandler(recoverer(dlqDestinationResolver), backOff == null ? new FixedBackOff(0, 0) : backOff);

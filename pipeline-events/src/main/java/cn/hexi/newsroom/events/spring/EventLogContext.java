@@ -1,14 +1,7 @@
 package cn.hexi.newsroom.events.spring;
 
-import cn.hexi.newsroom.events.EventHeaders;
-import java.nio.charset.StandardCharsets;
 import java.util.function.Supplier;
-import org.apache.kafka.clients.consumer.Consumer;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.header.Headers;
 import org.slf4j.MDC;
-import org.springframework.kafka.listener.RecordInterceptor;
 
 /**
  * Names the issue and article a stage is working on in the logging context ({@code issueId}, {@code articleId} in
@@ -24,53 +17,14 @@ public final class EventLogContext {
 
     /** Runs work with the issue in the logging context (ingest, which makes the issue's first event). */
     public static <T> T forIssue(String issueId, Supplier<T> work) {
-        MDC.put(ISSUE_ID, issueId);
-        try {
-            return work.get();
-        } finally {
-            MDC.remove(ISSUE_ID);
-        }
-    }
-
-    /** Runs work with the event's issue and, for an article event, its article in the logging context (batch consumers). */
-    public static <T> T forEvent(String issueId, String subject, Supplier<T> work) {
-        enter(issueId, subject);
-        try {
-            return work.get();
-        } finally {
-            clear();
-        }
+        return forEvent(issueId, issueId, work);
     }
 
     /**
-     * For the stream consumers: from a record's CloudEvents headers, the issue and, for an article event, the
-     * article, for as long as the record is handled (dead-lettering included).
+     * Runs work with the event's issue and, for an article event, its article in the logging context (the batch
+     * consumers, record by record, from the CloudEvents headers).
      */
-    public static <K, V> RecordInterceptor<K, V> recordInterceptor() {
-        return new RecordInterceptor<>() {
-            @Override
-            public ConsumerRecord<K, V> intercept(ConsumerRecord<K, V> record, Consumer<K, V> consumer) {
-                enter(record.headers());
-                return record;
-            }
-
-            @Override
-            public void afterRecord(ConsumerRecord<K, V> record, Consumer<K, V> consumer) {
-                clear();
-            }
-
-            @Override
-            public void clearThreadState(Consumer<?, ?> consumer) {
-                clear();
-            }
-        };
-    }
-
-    private static void enter(Headers headers) {
-        enter(header(headers, EventHeaders.ISSUE_ID), header(headers, EventHeaders.SUBJECT));
-    }
-
-    private static void enter(String issueId, String subject) {
+    public static <T> T forEvent(String issueId, String subject, Supplier<T> work) {
         if (issueId != null) {
             MDC.put(ISSUE_ID, issueId);
         }
@@ -78,15 +32,11 @@ public final class EventLogContext {
         if (subject != null && !subject.equals(issueId)) {
             MDC.put(ARTICLE_ID, subject);
         }
-    }
-
-    private static void clear() {
-        MDC.remove(ISSUE_ID);
-        MDC.remove(ARTICLE_ID);
-    }
-
-    private static String header(Headers headers, String name) {
-        Header header = headers.lastHeader(name);
-        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+        try {
+            return work.get();
+        } finally {
+            MDC.remove(ISSUE_ID);
+            MDC.remove(ARTICLE_ID);
+        }
     }
 }

@@ -96,7 +96,7 @@ public class NewsroomEventsAutoConfiguration {
     /**
      * In the services that consume through the Kafka binder: batches handled record by record with one send and one
      * acknowledgement, a failed record retried or dead-lettered alone, every dead letter counted as it is sent, and
-     * log lines naming the record being handled.
+     * log lines naming the record being handled (the binder's {@code DlqPartitionFunction} marks the binder's presence).
      */
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnClass(DlqPartitionFunction.class)
@@ -117,16 +117,6 @@ public class NewsroomEventsAutoConfiguration {
             // A dead letter is its input as it came, which may be a whole issue.
             config.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 16 * 1024 * 1024);
             return new BatchErrorHandling(new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(config)), metrics);
-        }
-
-        /** Dead letters of record bindings, which the binder sends itself, are counted here. */
-        @Bean
-        @ConditionalOnMissingBean
-        DlqPartitionFunction countingDeadLetters(StageMetrics metrics) {
-            return (group, record, failure) -> {
-                metrics.deadLettered(record.topic(), DeadLetterReasons.reason(failure));
-                return DlqPartitionFunction.ORIGINAL_PARTITION.apply(group, record, failure);
-            };
         }
     }
 

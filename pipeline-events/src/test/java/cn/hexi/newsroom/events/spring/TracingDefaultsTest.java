@@ -2,18 +2,13 @@ package cn.hexi.newsroom.events.spring;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.hexi.newsroom.events.EventHeaders;
-import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.header.internals.RecordHeader;
 import org.junit.jupiter.api.Test;
 import org.slf4j.MDC;
 import org.springframework.boot.SpringApplication;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.StandardEnvironment;
-import org.springframework.kafka.listener.RecordInterceptor;
 
 class TracingDefaultsTest {
 
@@ -37,21 +32,19 @@ class TracingDefaultsTest {
 
     @Test
     void aConsumedRecordNamesItsIssueAndArticleInTheLogContextUntilItIsHandled() {
-        RecordInterceptor<String, byte[]> interceptor = EventLogContext.recordInterceptor();
-        ConsumerRecord<String, byte[]> article = record("a1b2c3d4e5f60718-003", "a1b2c3d4e5f60718");
-        ConsumerRecord<String, byte[]> issue = record("a1b2c3d4e5f60718", "a1b2c3d4e5f60718");
-
-        interceptor.intercept(article, null);
-        assertThat(MDC.get(EventLogContext.ISSUE_ID)).isEqualTo("a1b2c3d4e5f60718");
-        assertThat(MDC.get(EventLogContext.ARTICLE_ID)).isEqualTo("a1b2c3d4e5f60718-003");
-        interceptor.afterRecord(article, null);
+        EventLogContext.forEvent("a1b2c3d4e5f60718", "a1b2c3d4e5f60718-003", () -> {
+            assertThat(MDC.get(EventLogContext.ISSUE_ID)).isEqualTo("a1b2c3d4e5f60718");
+            assertThat(MDC.get(EventLogContext.ARTICLE_ID)).isEqualTo("a1b2c3d4e5f60718-003");
+            return null;
+        });
         assertThat(MDC.get(EventLogContext.ISSUE_ID)).isNull();
         assertThat(MDC.get(EventLogContext.ARTICLE_ID)).isNull();
 
-        interceptor.intercept(issue, null);
-        assertThat(MDC.get(EventLogContext.ISSUE_ID)).isEqualTo("a1b2c3d4e5f60718");
-        assertThat(MDC.get(EventLogContext.ARTICLE_ID)).as("an issue event is about no one article").isNull();
-        interceptor.clearThreadState(null);
+        EventLogContext.forEvent("a1b2c3d4e5f60718", "a1b2c3d4e5f60718", () -> {
+            assertThat(MDC.get(EventLogContext.ISSUE_ID)).isEqualTo("a1b2c3d4e5f60718");
+            assertThat(MDC.get(EventLogContext.ARTICLE_ID)).as("an issue event is about no one article").isNull();
+            return null;
+        });
         assertThat(MDC.get(EventLogContext.ISSUE_ID)).isNull();
     }
 
@@ -60,12 +53,5 @@ class TracingDefaultsTest {
         environment.getPropertySources().addFirst(new MapPropertySource("given", new HashMap<>(given)));
         new TracingDefaultsEnvironmentPostProcessor().postProcessEnvironment(environment, new SpringApplication());
         return environment;
-    }
-
-    private static ConsumerRecord<String, byte[]> record(String subject, String issueId) {
-        ConsumerRecord<String, byte[]> record = new ConsumerRecord<>("topic", 0, 0, subject, new byte[0]);
-        record.headers().add(new RecordHeader(EventHeaders.SUBJECT, subject.getBytes(StandardCharsets.UTF_8)));
-        record.headers().add(new RecordHeader(EventHeaders.ISSUE_ID, issueId.getBytes(StandardCharsets.UTF_8)));
-        return record;
     }
 }
