@@ -1,7 +1,9 @@
 package cn.hexi.newsroom.stack;
 
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -10,11 +12,13 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 
 /**
  * The whole pipeline on one machine: a Kafka broker and a MongoDB wire-protocol store (embedded unless external
- * addresses are given), and the four services as their own processes. Stops in reverse order, each part
- * gracefully, so no acknowledged write is lost.
+ * addresses are given), and the four services, each its own supervised process: one that dies is restarted, and each
+ * ends with the stack even when the stack is killed. A port the stack needs that is taken stops the start. Stops in
+ * reverse order, each part gracefully, so no acknowledged write is lost.
  */
 public final class LocalStack implements AutoCloseable {
 
@@ -49,6 +53,10 @@ public final class LocalStack implements AutoCloseable {
     private final Map<String, ServiceProcess> moreInstances = new LinkedHashMap<>();
     private String kafkaBootstrap;
     private String mongoUri;
+    private ChildProcess broker;
+    private ChildProcess store;
+    private Path logs;
+    private ProcessTable processTable;
 
     private LocalStack() {
     }
@@ -69,22 +77,14 @@ public final class LocalStack implements AutoCloseable {
         for (Map.Entry<String, Integer> port : ports.entrySet()) {
             if (port.getValue() == 0) {
                 port.setValue(freePort());
+            } else if (needed(port.getKey(), settings)) {
+                PortCheck.requireFree(port.getKey(), port.getValue());
             }
         }
-        if (settings.externalKafka() != null) {
-            kafkaBootstrap = settings.externalKafka();
-        } else {
-            KafkaBroker broker = KafkaBroker.start(settings.dataDir(), ports.get("kafka"), ports.get("kafka-controller"));
-            started.add(broker);
-            kafkaBootstrap = broker.bootstrapServers();
-        }
-        if (settings.externalMongo() != null) {
-            mongoUri = settings.externalMongo();
-        } else {
-            EmbeddedMongo mongo = EmbeddedMongo.start(settings.persistentStore() ? settings.dataDir() : null, ports.get("mongo"), "newsroom");
-            started.add(mongo);
-            mongoUri = mongo.uri();
-        }
+        logs = settings.dataDir().resolve("logs");
+        processTable = new ProcessTable(settings.dataDir());
+        kafkaBootstrap = settings.externalKafka() != null ? settings.externalKafka() : startBroker(settings, ports);
+        mongoUri = settings.externalMongo() != null ? settings.externalMongo() : startStore(settings, ports.get("mongo"));
         Map<String, String> environment = new HashMap<>(settings.serviceEnvironment());
         environment.put("KAFKA_BOOTSTRAP_SERVERS", kafkaBootstrap);
         environment.put("MONGODB_URI", mongoUri);
@@ -93,16 +93,47 @@ public final class LocalStack implements AutoCloseable {
         for (String name : SERVICES) {
             environment.put(portVariable(name), String.valueOf(ports.get(name)));
         }
-        Path logs = settings.dataDir().resolve("logs");
+        if (broker != null) {
+            broker.awaitHealthy(Duration.ofMinutes(2));
+        }
+        if (store != null) {
+            store.awaitHealthy(Duration.ofMinutes(1));
+        }
+        startServices(settings, ports, environment);
+    }
+
+    /** An embedded broker's or store's port is needed only when no external one replaces it. */
+    private static boolean needed(String port, Settings settings) {
+        return port.startsWith("kafka") ? settings.externalKafka() == null : !port.equals("mongo") || settings.externalMongo() == null;
+    }
+
+    private String startBroker(Settings settings, Map<String, Integer> ports) throws IOException {
+        int port = ports.get("kafka");
+        broker = supervise("kafka", JavaCommand.main("1g", KafkaBrokerMain.class,
+                List.of(settings.dataDir().toAbsolutePath().toString(), Integer.toString(port), Integer.toString(ports.get("kafka-controller")))),
+                () -> broker.printedSinceStart("ready") && listening(port));
+        return "127.0.0.1:" + port;
+    }
+
+    private String startStore(Settings settings, int port) throws IOException {
+        List<String> args = settings.persistentStore() ? List.of(Integer.toString(port), settings.dataDir().toAbsolutePath().toString())
+                : List.of(Integer.toString(port));
+        // In memory it holds everything the benchmark's runs store.
+        store = supervise("store", JavaCommand.main(settings.persistentStore() ? "512m" : "3g", EmbeddedMongoMain.class, args),
+                () -> store.printedSinceStart("ready") && listening(port));
+        return "mongodb://127.0.0.1:" + port + "/newsroom";
+    }
+
+    private void startServices(Settings settings, Map<String, Integer> ports, Map<String, String> environment) throws Exception {
         // Started together: each JVM's start-up is mostly single-threaded, so two cores serve two at a time.
         for (String name : SERVICES) {
-            services.put(name, startService(settings, name, name, ports.get(name), environment, logs));
+            services.put(name, startService(settings, name, name, ports.get(name), environment));
             for (int i = 2; i <= settings.instances().getOrDefault(name, 1); i++) {
                 Map<String, String> own = new HashMap<>(environment);
                 int port = freePort();
                 own.put(portVariable(name), String.valueOf(port));
                 own.put("HOSTNAME", name + "-" + i);
-                moreInstances.put(name + "-" + i, startService(settings, name, name + "-" + i, port, own, logs));
+                moreInstances.put(name + "-" + i, startService(settings, name, name + "-" + i, port, own));
             }
         }
         for (ServiceProcess service : services.values()) {
@@ -113,10 +144,26 @@ public final class LocalStack implements AutoCloseable {
         }
     }
 
-    private ServiceProcess startService(Settings settings, String service, String instance, int port, Map<String, String> environment,
-                                        Path logs) throws IOException {
+    /** Starts a supervised process of the stack, its log in the stack's log folder; the stack stops it on close. */
+    public ChildProcess supervise(String name, List<String> command, BooleanSupplier healthy) throws IOException {
+        ChildProcess child = new ChildProcess(name, command, Map.of(), logs.resolve(name + ".log"), healthy, processTable::changed).start();
+        started.add(child);
+        return child;
+    }
+
+    private static boolean listening(int port) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress("127.0.0.1", port), 1000);
+            return true;
+        } catch (IOException notYet) {
+            return false;
+        }
+    }
+
+    private ServiceProcess startService(Settings settings, String service, String instance, int port, Map<String, String> environment)
+            throws IOException {
         Path jar = settings.repo().resolve(service).resolve("target").resolve(service + "-exec.jar");
-        ServiceProcess process = ServiceProcess.start(instance, jar, port, environment, logs, settings.serviceHeap());
+        ServiceProcess process = ServiceProcess.start(instance, jar, port, environment, logs, settings.serviceHeap(), processTable::changed);
         started.add(process);
         return process;
     }
@@ -145,6 +192,16 @@ public final class LocalStack implements AutoCloseable {
         return mongoUri;
     }
 
+    /** The embedded broker's process, or null when an external Kafka is used. */
+    public ChildProcess broker() {
+        return broker;
+    }
+
+    /** The embedded store's process, or null when an external MongoDB is used. */
+    public ChildProcess store() {
+        return store;
+    }
+
     public ServiceProcess service(String name) {
         return services.get(name);
     }
@@ -167,7 +224,7 @@ public final class LocalStack implements AutoCloseable {
         return addresses;
     }
 
-    /** Services first (they drain and commit), then the store and the broker they were using. */
+    /** Services first (they drain and commit), then the other processes in reverse order: the store, then the broker. */
     @Override
     public void close() {
         List<AutoCloseable> reverse = new ArrayList<>(started);

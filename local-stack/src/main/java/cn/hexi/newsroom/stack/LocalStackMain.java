@@ -48,9 +48,20 @@ public final class LocalStackMain {
 
         System.out.println("starting Kafka, the store and four services (logs in " + data.resolve("logs") + ") ...");
         String apiKey = System.getenv().getOrDefault("NEWSROOM_API_KEY", UUID.randomUUID().toString());
-        LocalStack stack = LocalStack.start(new LocalStack.Settings(repo, data, true, System.getenv("KAFKA_BOOTSTRAP_SERVERS"),
-                System.getenv("MONGODB_URI"), ports, "384m", apiKey, Map.of(), scale(option(args, "--scale", ""))));
-        PrometheusServer prometheus = startPrometheus(repo, data, stack);
+        int prometheusPort = LocalStack.configuredPort("PROMETHEUS_PORT", 9090);
+        LocalStack stack;
+        try {
+            if (PrometheusServer.installed()) {
+                PortCheck.requireFree("prometheus", prometheusPort);
+            }
+            stack = LocalStack.start(new LocalStack.Settings(repo, data, true, System.getenv("KAFKA_BOOTSTRAP_SERVERS"),
+                    System.getenv("MONGODB_URI"), ports, "384m", apiKey, Map.of(), scale(option(args, "--scale", ""))));
+        } catch (IllegalStateException cannotStart) {
+            System.err.println("cannot start the pipeline: " + cannotStart.getMessage());
+            System.exit(1);
+            return;
+        }
+        PrometheusServer prometheus = startPrometheus(repo, data, stack, prometheusPort);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             System.out.println("\nstopping the pipeline ...");
@@ -86,17 +97,18 @@ public final class LocalStackMain {
         System.out.println("  MongoDB          " + stack.mongoUri());
         System.out.println("  Prometheus       " + (prometheus != null ? prometheus.url("/") + " (alerts at " + prometheus.url("/alerts") + ")"
                 : "not running (apt-get install prometheus gives one); ./pipeline status scrapes the services instead"));
-        System.out.println("./pipeline status shows the flow, lag, dead letters and freshness.");
+        System.out.println("Each process is restarted when it dies, and ends with this one.");
+        System.out.println("./pipeline status shows the flow, lag, dead letters, freshness and the processes with their restarts.");
         System.out.println("Ctrl-C stops everything.");
         stopped.await();
     }
 
     /** Optional: ./pipeline status reads it when there is one, else scrapes the services itself. */
-    private static PrometheusServer startPrometheus(Path repo, Path data, LocalStack stack) throws Exception {
+    private static PrometheusServer startPrometheus(Path repo, Path data, LocalStack stack, int port) throws Exception {
         if (!PrometheusServer.installed()) {
             return null;
         }
-        PrometheusServer prometheus = PrometheusServer.start(repo, data, LocalStack.configuredPort("PROMETHEUS_PORT", 9090), stack.serviceAddresses(), Duration.ofSeconds(5));
+        PrometheusServer prometheus = PrometheusServer.start(stack, repo, data, port, stack.serviceAddresses(), Duration.ofSeconds(5));
         try {
             prometheus.awaitReady(Duration.ofSeconds(30));
             // Its first scrape before the seeds go in, so that their flow shows in the rates.

@@ -37,7 +37,7 @@ class EmbeddedMongoDurabilityTest {
     @Test
     void everyAcknowledgedWriteSurvivesASigkillOfTheStoreProcess() throws Exception {
         Process store = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), EmbeddedMongoProcess.class.getName(), data.toString(), "0")
+                "-cp", System.getProperty("java.class.path"), EmbeddedMongoMain.class.getName(), "0", data.toString())
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
         try {
             Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> readyLine().isPresent());

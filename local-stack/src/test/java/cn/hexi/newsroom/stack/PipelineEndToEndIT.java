@@ -395,7 +395,7 @@ class PipelineEndToEndIT {
                 "Prometheus test skipped: no " + PrometheusServer.BINARY + " (apt-get install prometheus; .ci/run does)");
         Map<String, String> targets = new LinkedHashMap<>();
         LocalStack.SERVICES.forEach(name -> targets.put(name, stack.service(name).url("/").getAuthority()));
-        try (PrometheusServer prometheus = PrometheusServer.start(REPO, data, freePort(), targets, Duration.ofSeconds(1))) {
+        try (PrometheusServer prometheus = PrometheusServer.start(stack, REPO, data, freePort(), targets, Duration.ofSeconds(1))) {
             prometheus.awaitReady(Duration.ofSeconds(30));
             assertThat(prometheus.awaitQuery("count(up{job=\"newsroom\"} == 1) == 4", FLOW_TIMEOUT)).as("all four scraped").isTrue();
             awaitTrue(() -> prometheus.query("sum by (stage) (newsroom_stage_records_in_total{outcome=\"success\"})").orElse("")

@@ -1,5 +1,7 @@
 package cn.hexi.newsroom.stack.ops;
 
+import cn.hexi.newsroom.stack.ChildProcess;
+import cn.hexi.newsroom.stack.LocalStack;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -15,7 +17,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 
 /**
  * A real Prometheus server (Debian's {@code prometheus} package) for the local stack: the project's own
@@ -26,14 +27,20 @@ public final class PrometheusServer implements AutoCloseable {
     public static final Path BINARY = Path.of("/usr/bin/prometheus");
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
-    private final Process process;
-    private final int port;
-    private final Path log;
+    /**
+     * Prometheus cannot watch the stack itself, so a shell runs it and stops it when the stack's pid is gone (as each JVM
+     * child does by itself), or when the shell is asked to stop.
+     */
+    private static final String WATCHDOG = "\"$@\" & child=$!; trap 'kill -TERM $child' TERM INT; "
+            + "while kill -0 \"$NEWSROOM_PARENT_PID\" 2>/dev/null && kill -0 $child 2>/dev/null; do sleep 1; done; "
+            + "kill -TERM $child 2>/dev/null; wait $child";
 
-    private PrometheusServer(Process process, int port, Path log) {
+    private final ChildProcess process;
+    private final int port;
+
+    private PrometheusServer(ChildProcess process, int port) {
         this.process = process;
         this.port = port;
-        this.log = log;
     }
 
     public static boolean installed() {
@@ -44,8 +51,8 @@ public final class PrometheusServer implements AutoCloseable {
      * @param serviceUrls where each service listens ({@code ingest-service} to {@code 127.0.0.1:8081}), replacing the
      *                    docker-compose host names of the configuration
      */
-    public static PrometheusServer start(Path repo, Path dataDir, int port, Map<String, String> serviceUrls, Duration scrapeInterval)
-            throws IOException {
+    public static PrometheusServer start(LocalStack stack, Path repo, Path dataDir, int port, Map<String, String> serviceUrls,
+                                         Duration scrapeInterval) throws IOException {
         Path home = Files.createDirectories(dataDir.resolve("prometheus"));
         Path config = repo.resolve("ops/prometheus/prometheus.yml");
         String text = Files.readString(config)
@@ -56,14 +63,23 @@ public final class PrometheusServer implements AutoCloseable {
         }
         Files.writeString(home.resolve("prometheus.yml"), text);
         Files.copy(repo.resolve("ops/prometheus/alerts.yml"), home.resolve("alerts.yml"), StandardCopyOption.REPLACE_EXISTING);
-        Path log = dataDir.resolve("logs").resolve("prometheus.log");
-        Files.createDirectories(log.getParent());
-        Process process = new ProcessBuilder(List.of(BINARY.toString(),
+        List<String> command = List.of("/bin/sh", "-c", WATCHDOG, "prometheus", BINARY.toString(),
                 "--config.file=" + home.resolve("prometheus.yml"),
                 "--storage.tsdb.path=" + home.resolve("data"),
-                "--web.listen-address=127.0.0.1:" + port))
-                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
-        return new PrometheusServer(process, port, log);
+                "--web.listen-address=127.0.0.1:" + port);
+        return new PrometheusServer(stack.supervise("prometheus", command, () -> ready(port)), port);
+    }
+
+    private static boolean ready(int port) {
+        try {
+            return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/-/ready")).build(),
+                    HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+        } catch (IOException notYet) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     public URI url(String path) {
@@ -71,21 +87,7 @@ public final class PrometheusServer implements AutoCloseable {
     }
 
     public void awaitReady(Duration timeout) throws InterruptedException {
-        Instant deadline = Instant.now().plus(timeout);
-        while (Instant.now().isBefore(deadline)) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("prometheus exited with " + process.exitValue() + "; see " + log);
-            }
-            try {
-                if (HTTP.send(HttpRequest.newBuilder(url("/-/ready")).build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // not listening yet
-            }
-            Thread.sleep(250);
-        }
-        throw new IllegalStateException("prometheus was not ready within " + timeout + "; see " + log);
+        process.awaitHealthy(timeout);
     }
 
     /** Waits until an instant query has a result (a comparison that holds), or the timeout passes. */
@@ -122,14 +124,6 @@ public final class PrometheusServer implements AutoCloseable {
 
     @Override
     public void close() {
-        process.destroy();
-        try {
-            if (!process.waitFor(20, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-            }
-        } catch (InterruptedException e) {
-            process.destroyForcibly();
-            Thread.currentThread().interrupt();
-        }
+        process.close();
     }
 }

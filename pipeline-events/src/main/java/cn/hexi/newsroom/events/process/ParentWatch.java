@@ -1,0 +1,44 @@
+package cn.hexi.newsroom.events.process;
+
+import java.util.Optional;
+
+/**
+ * Ends this process when the process that supervises it is gone. A supervisor killed with SIGKILL cannot stop its
+ * children, so each child watches it instead: the local stack passes its pid in {@value #VARIABLE}, and a service,
+ * broker or store it started shuts down in order (its shutdown hooks run) as soon as that pid exits.
+ */
+public final class ParentWatch {
+
+    /** The environment variable naming the supervisor's pid. */
+    public static final String VARIABLE = "NEWSROOM_PARENT_PID";
+
+    private ParentWatch() {
+    }
+
+    /** Watches the pid named by {@value #VARIABLE}, if the environment sets it; returns whether it does. */
+    public static boolean fromEnvironment() {
+        String pid = System.getenv(VARIABLE);
+        if (pid == null || pid.isBlank()) {
+            return false;
+        }
+        watch(Long.parseLong(pid.strip()));
+        return true;
+    }
+
+    /** Exits this JVM (status 0, shutdown hooks run) once the process {@code pid} has exited, at once if it already has. */
+    public static void watch(long pid) {
+        Optional<ProcessHandle> parent = ProcessHandle.of(pid).filter(ProcessHandle::isAlive);
+        if (parent.isEmpty()) {
+            exit(pid);
+            return;
+        }
+        parent.get().onExit().thenRun(() -> exit(pid));
+    }
+
+    private static void exit(long pid) {
+        System.err.println("the supervising process " + pid + " is gone: stopping");
+        // From a thread of its own: System.exit waits for shutdown hooks, which must not wait for the caller.
+        Thread stopper = new Thread(() -> System.exit(0), "parent-gone");
+        stopper.start();
+    }
+}
