@@ -15,12 +15,12 @@ import java.util.regex.Pattern;
 
 /**
  * CPU time and GC pause time of every process of the stack, read at two moments of a run: the four services (their
- * JVMs' CPU from the operating system, GC pauses from their metrics) and the benchmark's own JVM, which hosts the
- * broker, the embedded store and the load generator.
+ * JVMs' CPU from the operating system, GC pauses from their metrics), the broker and the store (CPU only: they publish
+ * no metrics), and the benchmark's own JVM, the load generator.
  */
 final class ProcessCpu {
 
-    static final String HOST = "broker, store and load generator";
+    static final String HOST = "load generator";
     private static final Pattern ENRICH_JMH = Pattern.compile("EnrichBenchmark.*= (\\d+) articles/s per core");
 
     /** One reading: CPU seconds and GC pause seconds by process. */
@@ -40,6 +40,10 @@ final class ProcessCpu {
             gc.put(service, metrics.lines().filter(l -> l.startsWith("jvm_gc_pause_seconds_sum{"))
                     .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum());
         }
+        cpu.put("broker", cpuSeconds(ProcessHandle.of(stack.broker().pid()).orElseThrow()));
+        gc.put("broker", Double.NaN);
+        cpu.put("store", cpuSeconds(ProcessHandle.of(stack.store().pid()).orElseThrow()));
+        gc.put("store", Double.NaN);
         cpu.put(HOST, cpuSeconds(ProcessHandle.current()));
         gc.put(HOST, ManagementFactory.getGarbageCollectorMXBeans().stream().mapToLong(GarbageCollectorMXBean::getCollectionTime).sum() / 1000.0);
         return new Sample(cpu, gc);
@@ -67,8 +71,8 @@ final class ProcessCpu {
             double cpu = after.cpuSeconds().get(process) - before.cpuSeconds().get(process);
             double gc = after.gcSeconds().get(process) - before.gcSeconds().get(process);
             total += cpu;
-            md.append(String.format("| %s | %.1f | %.2f ms | %.1f%% |%n", process, cpu, 1000 * cpu / Math.max(1, articles),
-                    cpu == 0 ? 0 : 100 * gc / cpu));
+            md.append(String.format("| %s | %.1f | %.2f ms | %s |%n", process, cpu, 1000 * cpu / Math.max(1, articles),
+                    Double.isNaN(gc) ? "not measured" : String.format("%.1f%%", cpu == 0 ? 0 : 100 * gc / cpu)));
         }
         md.append(String.format("| **all** | %.1f | **%.2f ms** (target ≤ 6 ms) | |%n%n", total, 1000 * total / Math.max(1, articles)));
         if (enrichPerCore > 0) {
