@@ -2,6 +2,8 @@ package cn.hexi.newsroom.events;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.ObjectWriter;
+import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.cfg.DateTimeFeature;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -17,6 +19,7 @@ public final class EventCodec {
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .build();
+    private final ObjectWriter canonical = mapper.writer().with(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
 
     public byte[] write(Object payload) {
         return mapper.writeValueAsBytes(payload);
@@ -24,6 +27,14 @@ public final class EventCodec {
 
     public String writeString(Object payload) {
         return mapper.writeValueAsString(payload);
+    }
+
+    /**
+     * The same JSON with every map's entries in key order: equal payloads give equal bytes whichever JVM built them, so
+     * a hash of it identifies content (an immutable map's iteration order differs from JVM to JVM).
+     */
+    public byte[] writeCanonical(Object payload) {
+        return canonical.writeValueAsBytes(payload);
     }
 
     /**

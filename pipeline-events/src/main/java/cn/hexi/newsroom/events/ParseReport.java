@@ -1,7 +1,9 @@
 package cn.hexi.newsroom.events;
 
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * How the parse of one issue went, for editors and for metrics.
@@ -18,9 +20,10 @@ public record ParseReport(
         List<ParseWarning> warnings) {
 
     public ParseReport {
-        articlesByKind = Map.copyOf(articlesByKind);
+        // In key order, so a report serialises the same whichever JVM parsed the issue.
+        articlesByKind = Collections.unmodifiableMap(new TreeMap<>(articlesByKind));
         unassigned = List.copyOf(unassigned);
-        warningsByKind = Map.copyOf(warningsByKind);
+        warningsByKind = Collections.unmodifiableMap(new TreeMap<>(warningsByKind));
         warnings = List.copyOf(warnings);
     }
 

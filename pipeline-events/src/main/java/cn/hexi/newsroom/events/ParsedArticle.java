@@ -1,7 +1,9 @@
 package cn.hexi.newsroom.events;
 
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * One article as the parse service extracted it from an issue.
@@ -33,7 +35,8 @@ public record ParsedArticle(
         photographers = List.copyOf(photographers);
         body = List.copyOf(body);
         flags = List.copyOf(flags);
-        titleSpans = Map.copyOf(titleSpans);
+        // In key order, so an article serialises the same whichever JVM parsed it.
+        titleSpans = Collections.unmodifiableMap(new TreeMap<>(titleSpans));
     }
 
     public ParsedArticle withIssue(IssueMetadata issue) {

@@ -3,7 +3,6 @@ package cn.hexi.newsroom.publish.decision;
 import cn.hexi.newsroom.events.EnrichedArticle;
 import cn.hexi.newsroom.events.EventCodec;
 import cn.hexi.newsroom.events.ParsedArticle;
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -11,7 +10,8 @@ import java.util.HexFormat;
 /**
  * What an editor sees of an article, hashed. Left out: the version, the enrichment time and the issue's metadata, so
  * sending the same issue text again (under any name, through any channel), or re-enriching it with equal output, is no
- * change.
+ * change. Hashed in canonical JSON (maps in key order): two instances of a stage write the same article's maps in
+ * different orders, which must not count as a change.
  */
 public final class ContentHash {
 
@@ -27,8 +27,8 @@ public final class ContentHash {
         ParsedArticle article = enriched.article().withIssue(null);
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            digest.update(codec.write(article));
-            digest.update(codec.writeString(enriched.enrichment().places()).getBytes(StandardCharsets.UTF_8));
+            digest.update(codec.writeCanonical(article));
+            digest.update(codec.writeCanonical(enriched.enrichment().places()));
             return HexFormat.of().formatHex(digest.digest());
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JVM has SHA-256", e);

@@ -8,10 +8,14 @@ import cn.hexi.newsroom.events.EventCodec;
 import cn.hexi.newsroom.events.IssueMetadata;
 import cn.hexi.newsroom.publish.PublishTestSupport;
 import cn.hexi.newsroom.publish.decision.Decision.Action;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.node.ObjectNode;
 
 class PublishDecisionTest {
 
@@ -99,6 +103,26 @@ class PublishDecisionTest {
 
         assertThat(hash.of(reEnriched)).isEqualTo(hash.of(a));
         assertThat(hash.of(version("燃气安全进万家", 10))).isNotEqualTo(hash.of(a));
+    }
+
+    @Test
+    void contentHashIsTheSameWhateverOrderTheProducerWroteTheTitleSpansIn() {
+        EventCodec codec = new EventCodec();
+        ObjectNode json = (ObjectNode) codec.mapper().readTree(codec.write(version("燃气安全进社区", 10)));
+        ObjectNode spans = (ObjectNode) json.get("article").get("titleSpans");
+        for (String part : List.of("headline", "kicker", "subheadline", "deck")) {
+            spans.set(part, codec.mapper().readTree("[{\"start\": 0, \"end\": 2}]"));
+        }
+        ObjectNode reversed = codec.mapper().createObjectNode();
+        List<String> names = new ArrayList<>(spans.propertyNames());
+        Collections.reverse(names);
+        names.forEach(name -> reversed.set(name, spans.get(name)));
+        byte[] asWritten = codec.mapper().writeValueAsBytes(json);
+        ((ObjectNode) json.get("article")).set("titleSpans", reversed);
+        byte[] inReverse = codec.mapper().writeValueAsBytes(json);
+
+        assertThat(new String(inReverse, StandardCharsets.UTF_8)).isNotEqualTo(new String(asWritten, StandardCharsets.UTF_8));
+        assertThat(hash.of(codec.read(inReverse, EnrichedArticle.class))).isEqualTo(hash.of(codec.read(asWritten, EnrichedArticle.class)));
     }
 
     private static Decision only(List<Decision> decisions) {
