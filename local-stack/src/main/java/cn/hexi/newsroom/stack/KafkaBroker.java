@@ -15,8 +15,8 @@ import org.apache.kafka.common.Uuid;
 import org.apache.kafka.common.utils.Time;
 
 /**
- * A real single-node Apache Kafka broker in KRaft mode (combined broker and controller), run in-process from
- * Kafka's own artifacts. Its log directory is formatted with Kafka's StorageTool on first start and reused after.
+ * A real single-node Apache Kafka broker in KRaft mode (combined broker and controller), from Kafka's own artifacts; the
+ * local stack runs it in a process of its own ({@link KafkaBrokerMain}). Its log directory is formatted with Kafka's StorageTool on first start and reused after.
  */
 public final class KafkaBroker implements AutoCloseable {
 
