@@ -33,7 +33,7 @@ public final class EmbeddedMongo implements AutoCloseable {
             Files.createDirectories(dataDir.resolve("mongo"));
             backend = new DurableH2Backend(dataDir.resolve("mongo").resolve("newsroom.mv").toAbsolutePath().toString());
         }
-        MongoServer server = new MongoServer(backend);
+        MongoServer server = new MongoServer(backend.version(WireVersion.MONGO_5_0));
         server.enableOplog();
         server.bind("127.0.0.1", port);
         return new EmbeddedMongo(server, "mongodb://127.0.0.1:" + server.getLocalAddress().getPort() + "/" + database);
