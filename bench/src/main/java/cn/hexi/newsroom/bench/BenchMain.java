@@ -3,24 +3,35 @@ package cn.hexi.newsroom.bench;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.concurrent.Callable;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
 import org.openjdk.jmh.runner.options.Options;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
 
 /**
  * Runs the JMH benchmarks matching the argument (all by default) and reports each as passes over the seed corpus per
  * second, MB/s of issue text (UTF-8) and articles per second, per core (each benchmark runs on one thread).
  */
-public final class BenchMain {
+@Command(name = "bench", mixinStandardHelpOptions = true, description = "Run the JMH benchmarks of the domain cores on seeds/.")
+public final class BenchMain implements Callable<Integer> {
 
-    private BenchMain() {
+    @Parameters(arity = "0..1", paramLabel = "PATTERN", defaultValue = "Benchmark", description = "which benchmarks (default: all)")
+    String include;
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new BenchMain()).execute(args));
     }
 
-    public static void main(String[] args) throws Exception {
-        runJmh(args.length > 0 ? args[0] : "Benchmark").forEach(System.out::println);
+    @Override
+    public Integer call() throws RunnerException {
+        runJmh(include).forEach(System.out::println);
+        return 0;
     }
 
     /** Runs the benchmarks matching {@code include} and returns one summary line per benchmark, corpus lines first. */

@@ -204,6 +204,7 @@ public final class PipelineBenchmark {
         try {
             URI uri = stack.service("ingest-service").url("/api/issues?sourceName=bench.txt");
             HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri).header("Content-Type", "text/plain; charset=UTF-8")
+                    .header("X-API-Key", "bench-key")
                     .POST(HttpRequest.BodyPublishers.ofString(text, StandardCharsets.UTF_8)).build(), HttpResponse.BodyHandlers.ofString());
             Matcher id = Pattern.compile("\"issueId\"\\s*:\\s*\"([0-9a-f]+)\"").matcher(response.body());
             if (response.statusCode() / 100 != 2 || !id.find()) {

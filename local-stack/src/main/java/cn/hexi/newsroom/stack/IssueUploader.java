@@ -12,14 +12,17 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.UUID;
 
-/** Posts issue files to the ingest service's {@code POST /api/issues} as one multipart upload. */
+/** Posts issue files to the ingest service's {@code POST /api/issues} as one multipart upload, with the key it needs. */
 public final class IssueUploader {
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final URI endpoint;
+    private final String apiKey;
 
-    public IssueUploader(URI endpoint) {
+    /** @param apiKey the ingest or the admin key, sent as {@code X-API-Key} */
+    public IssueUploader(URI endpoint, String apiKey) {
         this.endpoint = endpoint;
+        this.apiKey = apiKey;
     }
 
     /** The ingest service's answer: 202 with the issue ids, or a problem. */
@@ -35,6 +38,7 @@ public final class IssueUploader {
         body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
         HttpRequest request = HttpRequest.newBuilder(endpoint)
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .header("X-API-Key", apiKey)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
                 .build();
         return http.send(request, HttpResponse.BodyHandlers.ofString());

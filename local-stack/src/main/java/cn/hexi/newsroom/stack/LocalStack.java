@@ -90,6 +90,8 @@ public final class LocalStack implements AutoCloseable {
         environment.put("MONGODB_URI", mongoUri);
         environment.put("INGEST_DROP_FOLDER", settings.dataDir().resolve("inbox").toAbsolutePath().toString());
         environment.put("NEWSROOM_API_KEY", settings.apiKey());
+        // Everything of a local stack listens on this machine, webhook receivers too.
+        environment.put("NEWSROOM_PUBLISH_WEBHOOKS_ALLOWPRIVATETARGETS", "true");
         for (String name : SERVICES) {
             environment.put(portVariable(name), String.valueOf(ports.get(name)));
         }

@@ -139,7 +139,7 @@ class PipelineEndToEndIT {
             seeds = files.filter(f -> f.toString().endsWith(".txt")).sorted().toList();
         }
         assertThat(seeds).hasSize(5);
-        IssueUploader uploader = new IssueUploader(stack.service("ingest-service").url("/api/issues"));
+        IssueUploader uploader = new IssueUploader(stack.service("ingest-service").url("/api/issues"), "test-key");
 
         HttpResponse<String> accepted = uploader.upload(seeds);
         assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
@@ -205,7 +205,8 @@ class PipelineEndToEndIT {
         // One seed's text once more, now as a plain body with no file name: the same content, no new version.
         Document first = db.getCollection("issues").find(Filters.regex("metadata.sourceName", "^000_")).first();
         HttpResponse<String> asBody = HttpClient.newHttpClient().send(HttpRequest.newBuilder(stack.service("ingest-service").url("/api/issues"))
-                .header("Content-Type", "text/plain; charset=UTF-8").POST(HttpRequest.BodyPublishers.ofFile(seeds.get(0))).build(),
+                .header("Content-Type", "text/plain; charset=UTF-8").header("X-API-Key", "test-key")
+                .POST(HttpRequest.BodyPublishers.ofFile(seeds.get(0))).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(asBody.body()).contains(first.getString("_id"));
         awaitTrue(() -> scrape("publish-service", "newsroom_stage_records_in_total", Map.of("stage", "publish"))
@@ -260,7 +261,7 @@ class PipelineEndToEndIT {
     @Test
     @Order(3)
     void everyEventOnEveryPipelineTopicHonoursItsSchemaAndCloudEventsHeaders() throws Exception {
-        HttpResponse<String> accepted = new IssueUploader(stack.service("ingest-service").url("/api/issues"))
+        HttpResponse<String> accepted = new IssueUploader(stack.service("ingest-service").url("/api/issues"), "test-key")
                 .upload(List.of(REPO.resolve("seeds/002_a18265de50452ea7.txt")));
         assertThat(accepted.statusCode()).isEqualTo(202);
         awaitTrue(() -> db.getCollection("articles").countDocuments() > 0);
@@ -304,7 +305,7 @@ class PipelineEndToEndIT {
             Path issue = data.resolve("hostile-issue.txt");
             Files.writeString(issue, "<script>window.hacked=1</script> 河西区召开" + marker + "\n\n■ 通讯员 万彤\n\n"
                     + "日前,河西区召开安全生产工作会议,<img src=x onerror=\"window.hacked=2\">部署重点工作。\n");
-            HttpResponse<String> accepted = new IssueUploader(stack.service("ingest-service").url("/api/issues")).upload(List.of(issue));
+            HttpResponse<String> accepted = new IssueUploader(stack.service("ingest-service").url("/api/issues"), "test-key").upload(List.of(issue));
             assertThat(accepted.statusCode()).isEqualTo(202);
             long posted = System.nanoTime();
 
@@ -430,7 +431,7 @@ class PipelineEndToEndIT {
         try {
             Future<PipelineStatus> reading = reader.submit(() -> new ScrapedStatus(metrics, Duration.ofSeconds(5), Clock.systemUTC()).read("test"));
             Thread.sleep(1000);
-            new IssueUploader(stack.service("ingest-service").url("/api/issues")).upload(List.of(REPO.resolve("seeds/003_bc6b60b01211006d.txt")));
+            new IssueUploader(stack.service("ingest-service").url("/api/issues"), "test-key").upload(List.of(REPO.resolve("seeds/003_bc6b60b01211006d.txt")));
             PipelineStatus status = reading.get(30, TimeUnit.SECONDS);
             assertThat(status.source()).contains("5 s apart");
             assertThat(stage(status, "ingest").inPerSecond()).isPositive();
@@ -455,7 +456,7 @@ class PipelineEndToEndIT {
         Path second = data.resolve("traced-2.txt");
         Files.writeString(first, "河西区召开防汛工作会议" + marker + "\n\n■ 通讯员 万彤\n\n日前,河西区召开防汛工作会议,部署汛期重点工作。\n");
         Files.writeString(second, "越秀路街道开展义诊活动" + marker + "\n\n■ 通讯员 万彤\n\n日前,越秀路街道开展义诊活动,居民踊跃参加。\n");
-        HttpResponse<String> accepted = new IssueUploader(stack.service("ingest-service").url("/api/issues")).upload(List.of(first, second));
+        HttpResponse<String> accepted = new IssueUploader(stack.service("ingest-service").url("/api/issues"), "test-key").upload(List.of(first, second));
         assertThat(accepted.statusCode()).isEqualTo(202);
         List<String> issueIds = new ArrayList<>();
         JsonMapper.builder().build().readTree(accepted.body()).get("issues").forEach(issue -> issueIds.add(issue.get("issueId").asString()));
@@ -497,6 +498,37 @@ class PipelineEndToEndIT {
             List<String> lines = Files.readAllLines(data.resolve("logs").resolve(service + ".log"));
             assertThat(lines).as(service).anyMatch(line -> line.contains(context) && line.contains(expected));
             awaitTrue(() -> traces.received(service, firstTrace));
+        }
+    }
+
+    /** No form of a guarded path gets past the access policy of any service: a bound stage cannot be paused, nor subscriptions read. */
+    @Test
+    @Order(10)
+    void noVariantOfAGuardedPathAnswersWithoutTheKeyOnAnyService() throws Exception {
+        String pause = "{\"state\":\"PAUSED\"}";
+        List<String[]> guarded = List.of(
+                new String[] {"ingest-service", "POST", "/api/issues", "{}"},
+                new String[] {"ingest-service", "GET", "/actuator/env", ""},
+                new String[] {"parse-service", "POST", "/actuator/bindings/parseIssue-in-0", pause},
+                new String[] {"parse-service", "GET", "/actuator/bindings", ""},
+                new String[] {"parse-service", "GET", "/actuator/env", ""},
+                new String[] {"enrich-service", "POST", "/actuator/bindings/enrichArticle-in-0", pause},
+                new String[] {"enrich-service", "GET", "/actuator/bindings", ""},
+                new String[] {"enrich-service", "GET", "/actuator/loggers", ""},
+                new String[] {"publish-service", "GET", "/api/webhooks", ""},
+                new String[] {"publish-service", "POST", "/api/webhooks", "{\"url\":\"http://127.0.0.1:9/hook\"}"},
+                new String[] {"publish-service", "DELETE", "/api/webhooks/some-id", ""},
+                new String[] {"publish-service", "POST", "/api/webhooks/some-id/rotate-secret", ""},
+                new String[] {"publish-service", "POST", "/actuator/bindings/publishArticle-in-0", pause});
+        for (String[] call : guarded) {
+            Map<String, Integer> statuses = PathVariants.statusesWithoutKey(stack.service(call[0]).url("/"), call[1], call[2], call[3]);
+            assertThat(statuses).as(call[0]).allSatisfy((variant, status) -> assertThat(status).as(variant).isIn(400, 401, 403, 404, 405));
+        }
+        for (String stage : List.of("parse-service", "enrich-service")) {
+            HttpResponse<String> bindings = HttpClient.newHttpClient().send(HttpRequest.newBuilder(stack.service(stage).url("/actuator/bindings"))
+                    .header("X-API-Key", "test-key").build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(bindings.statusCode()).as(stage).isEqualTo(200);
+            assertThat(bindings.body()).as(stage).contains("\"state\":\"running\"").doesNotContain("\"state\":\"paused\"");
         }
     }
 

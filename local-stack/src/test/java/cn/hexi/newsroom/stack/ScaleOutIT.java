@@ -51,12 +51,12 @@ class ScaleOutIT {
             assertThat(enrich).hasSize(2);
             var articles = mongo.getDatabase("newsroom").getCollection("articles");
 
-            new IssueUploader(stack.service("ingest-service").url("/api/issues")).upload(seeds.subList(0, 3));
+            new IssueUploader(stack.service("ingest-service").url("/api/issues"), "test-key").upload(seeds.subList(0, 3));
             Awaitility.await().atMost(FLOW_TIMEOUT).until(() -> articles.countDocuments() > 0 && enrichedBy(enrich.get(1)) > 0);
             double firstsShare = enrichedBy(enrich.get(0));
             // The second instance leaves mid-run: its partitions go to the first.
             enrich.get(1).close();
-            new IssueUploader(stack.service("ingest-service").url("/api/issues")).upload(seeds.subList(3, 5));
+            new IssueUploader(stack.service("ingest-service").url("/api/issues"), "test-key").upload(seeds.subList(3, 5));
 
             Awaitility.await().atMost(FLOW_TIMEOUT).until(() -> articles.countDocuments() == 44);
             assertThat(firstsShare).isPositive();

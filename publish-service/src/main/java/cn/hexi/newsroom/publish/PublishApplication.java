@@ -4,15 +4,16 @@ import cn.hexi.newsroom.events.EventCodec;
 import cn.hexi.newsroom.publish.decision.ContentHash;
 import cn.hexi.newsroom.publish.decision.Notifications;
 import cn.hexi.newsroom.publish.decision.PublishDecision;
-import cn.hexi.newsroom.publish.access.AccessProperties;
 import cn.hexi.newsroom.publish.health.MongoPingHealthIndicator;
 import cn.hexi.newsroom.publish.live.ArticleFeed;
 import cn.hexi.newsroom.publish.store.ArticleStore;
 import cn.hexi.newsroom.publish.store.StoreAvailability;
+import cn.hexi.newsroom.publish.webhook.TargetAddresses;
 import cn.hexi.newsroom.publish.webhook.WebhookProperties;
 import cn.hexi.newsroom.publish.webhook.WebhookStore;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoDatabase;
+import java.net.InetAddress;
 import java.util.concurrent.TimeUnit;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -23,7 +24,7 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 
 @SpringBootApplication
 @EnableScheduling
-@EnableConfigurationProperties({PublishProperties.class, WebhookProperties.class, AccessProperties.class})
+@EnableConfigurationProperties({PublishProperties.class, WebhookProperties.class})
 public class PublishApplication {
 
     @Bean
@@ -36,6 +37,11 @@ public class PublishApplication {
         ArticleStore store = new ArticleStore(newsroomDatabase, codec);
         store.createIndexes();
         return store;
+    }
+
+    @Bean
+    TargetAddresses webhookTargets(WebhookProperties properties) {
+        return new TargetAddresses(properties.allowPrivateTargets(), InetAddress::getAllByName);
     }
 
     @Bean

@@ -28,7 +28,7 @@ public final class PublishTestSupport {
 
     public static void properties(DynamicPropertyRegistry registry) {
         registry.add("spring.mongodb.uri", () -> MONGO_URI + "/newsroom");
-        registry.add("newsroom.publish.access.api-key", () -> API_KEY);
+        registry.add("newsroom.access.api-key", () -> API_KEY);
         registry.add("newsroom.publish.webhooks.initial-backoff", () -> "100ms");
         registry.add("newsroom.publish.webhooks.poll-interval", () -> "100ms");
     }

@@ -156,7 +156,7 @@ public final class Chaos {
         while (true) {
             try {
                 HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(60))
-                        .header("Content-Type", "text/plain; charset=UTF-8")
+                        .header("Content-Type", "text/plain; charset=UTF-8").header("X-API-Key", "chaos-key")
                         .POST(HttpRequest.BodyPublishers.ofString(text, StandardCharsets.UTF_8)).build(), HttpResponse.BodyHandlers.ofString());
                 if (response.statusCode() / 100 == 2) {
                     Thread.sleep(pause);

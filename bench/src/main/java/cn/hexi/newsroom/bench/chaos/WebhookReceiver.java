@@ -17,7 +17,8 @@ import java.util.regex.Pattern;
  */
 final class WebhookReceiver implements AutoCloseable {
 
-    static final String DELIVERY_HEADER = "X-Newsroom-Delivery";
+    /** The Standard Webhooks message id: the same on every attempt of one delivery. */
+    static final String DELIVERY_HEADER = "webhook-id";
     private static final Pattern ARTICLE = Pattern.compile("\"articleId\"\\s*:\\s*\"([^\"]+)\"");
     private static final Pattern VERSION = Pattern.compile("\"version\"\\s*:\\s*(\\d+)");
 

@@ -2,34 +2,44 @@ package cn.hexi.newsroom.stack.ops;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
  * {@code dlq list [--stage S]} and {@code dlq replay --stage S [--id ID]...}, against the Kafka named by
  * {@code KAFKA_BOOTSTRAP_SERVERS} (default {@code 127.0.0.1:9092}).
  */
-public final class DeadLettersMain {
+@Command(name = "dlq", mixinStandardHelpOptions = true, subcommands = {DeadLettersMain.ListLetters.class, DeadLettersMain.Replay.class},
+        description = "List the dead letters, or send them back to their topics after a fix.")
+public final class DeadLettersMain implements Runnable {
 
-    private DeadLettersMain() {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new DeadLettersMain()).execute(args));
     }
 
-    public static void main(String[] args) throws Exception {
-        if (args.length == 0 || !(args[0].equals("list") || args[0].equals("replay"))) {
-            System.err.println("usage: dlq list [--stage S] | dlq replay --stage S [--id ID]...");
-            System.exit(2);
-        }
-        String stage = null;
-        List<String> ids = new ArrayList<>();
-        for (int i = 1; i < args.length - 1; i++) {
-            if (args[i].equals("--stage")) {
-                stage = args[++i];
-            } else if (args[i].equals("--id")) {
-                ids.add(args[++i]);
-            }
-        }
-        String bootstrap = System.getenv().getOrDefault("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:9092");
-        DeadLetters deadLetters = new DeadLetters(bootstrap);
-        if (args[0].equals("list")) {
-            List<DeadLetters.DeadLetter> letters = deadLetters.list(stage);
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "say list or replay");
+    }
+
+    private static DeadLetters deadLetters() {
+        return new DeadLetters(System.getenv().getOrDefault("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:9092"));
+    }
+
+    @Command(name = "list", mixinStandardHelpOptions = true, description = "Every dead letter, or those of one stage.")
+    static final class ListLetters implements Callable<Integer> {
+
+        @Option(names = "--stage", paramLabel = "S", description = "ingest, parse, enrich or publish")
+        String stage;
+
+        @Override
+        public Integer call() throws Exception {
+            List<DeadLetters.DeadLetter> letters = deadLetters().list(stage);
             System.out.printf("%-48s %-8s %-22s %-40s %s%n", "id", "stage", "key", "exception", "message");
             for (DeadLetters.DeadLetter d : letters) {
                 String message = d.message() == null ? "" : d.message().replaceAll("\\s+", " ");
@@ -37,14 +47,25 @@ public final class DeadLettersMain {
                         message.length() > 120 ? message.substring(0, 120) + "…" : message);
             }
             System.out.println(letters.size() + " dead letters");
-        } else {
-            if (stage == null) {
-                System.err.println("replay needs --stage");
-                System.exit(2);
-            }
-            List<DeadLetters.DeadLetter> replayed = deadLetters.replay(stage, ids);
+            return 0;
+        }
+    }
+
+    @Command(name = "replay", mixinStandardHelpOptions = true, description = "Send dead letters back to their original topics.")
+    static final class Replay implements Callable<Integer> {
+
+        @Option(names = "--stage", paramLabel = "S", required = true, description = "ingest, parse, enrich or publish")
+        String stage;
+
+        @Option(names = "--id", paramLabel = "ID", description = "a dead letter's id, as list shows it (repeat for more; all of the stage when none)")
+        List<String> ids = new ArrayList<>();
+
+        @Override
+        public Integer call() throws Exception {
+            List<DeadLetters.DeadLetter> replayed = deadLetters().replay(stage, ids);
             replayed.forEach(d -> System.out.println("replayed " + d.id() + " to " + d.originalTopic()));
             System.out.println(replayed.size() + " replayed");
+            return 0;
         }
     }
 }

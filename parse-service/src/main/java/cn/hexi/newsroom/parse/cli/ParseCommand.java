@@ -11,6 +11,10 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
 
 /**
  * {@code parse FILE...}: decodes each file as ingest would, parses it, and prints the parsed-issue document
@@ -21,11 +25,28 @@ public final class ParseCommand {
     private ParseCommand() {
     }
 
-    public static int run(String[] files, PrintStream out, PrintStream err) {
-        if (files.length == 0) {
-            err.println("usage: parse FILE...");
+    /** The command's arguments, parsed by picocli: an option it does not know is an error, not a file name. */
+    @Command(name = "parse", mixinStandardHelpOptions = true, description = "Parse issue files offline and print the parsed-issue JSON.")
+    static final class Arguments {
+        @Parameters(arity = "1..*", paramLabel = "FILE", description = "issue files")
+        List<String> files;
+    }
+
+    public static int run(String[] args, PrintStream out, PrintStream err) {
+        Arguments arguments = new Arguments();
+        CommandLine commandLine = new CommandLine(arguments);
+        try {
+            commandLine.parseArgs(args);
+        } catch (CommandLine.ParameterException e) {
+            err.println(e.getMessage());
+            commandLine.usage(err);
             return 2;
         }
+        if (commandLine.isUsageHelpRequested()) {
+            commandLine.usage(out);
+            return 0;
+        }
+        List<String> files = arguments.files;
         IssueParser parser = new IssueParser();
         IssueDecoder decoder = new IssueDecoder();
         EventCodec codec = new EventCodec();

@@ -10,6 +10,12 @@ import org.junit.jupiter.api.Test;
 class IssueDecoderTest {
 
     private static final String TEXT = "河西区2023年全民国防教育日宣传活动举行\n\n■ 通讯员 万彤 孙玮\n\n9月16日,“踔厉奋发强国防”活动举行。";
+    /** A traditional-character story, as a Taiwan or Hong Kong paper would set it. */
+    private static final String TRADITIONAL = "河西區舉辦全民國家安全教育日宣傳活動\n\n■ 通訊員 萬彤\n\n4月15日，在第八個全民國家安全教育日來臨之際，"
+            + "河西區在城市記憶展覽館舉辦國家安全成就巡迴展，進一步提高廣大黨員群眾維護國家安全的自覺。活動現場發放宣傳折頁，"
+            + "為大家講解國家安全專業知識，引導群眾樹立國家安全觀念。居民們紛紛表示，維護國家安全人人有責，將積極參與社區的各項活動。";
+    /** Traditional text with characters only Hong Kong's supplementary set has (佢哋嘅). */
+    private static final String HONG_KONG = TRADITIONAL + "\n\n街坊話佢哋嘅社區越來越好。";
 
     private final IssueDecoder decoder = new IssueDecoder();
 
@@ -29,6 +35,33 @@ class IssueDecoderTest {
         assertThat(decoder.decode(gb18030)).isEqualTo(new DecodedText(TEXT, "GB18030"));
         assertThat(decoder.decode(gbk).text()).isEqualTo(TEXT);
         assertThat(IssueIds.of(decoder.decode(gb18030).text())).isEqualTo(IssueIds.of(TEXT)).matches("[0-9a-f]{16}");
+    }
+
+    @Test
+    void big5AndBig5HkscsAreRecognisedAndNeverDecodedAsGb18030() {
+        assertThat(decoder.decode(TRADITIONAL.getBytes(Charset.forName("Big5")))).isEqualTo(new DecodedText(TRADITIONAL, "Big5"));
+        assertThat(decoder.decode(HONG_KONG.getBytes(Charset.forName("Big5-HKSCS")))).isEqualTo(new DecodedText(HONG_KONG, "Big5-HKSCS"));
+    }
+
+    @Test
+    void simplifiedAndTraditionalTextInGb18030StayGb18030() {
+        assertThat(decoder.decode(TEXT.getBytes(Charset.forName("GB18030")))).isEqualTo(new DecodedText(TEXT, "GB18030"));
+        assertThat(decoder.decode(TRADITIONAL.getBytes(Charset.forName("GB18030")))).isEqualTo(new DecodedText(TRADITIONAL, "GB18030"));
+    }
+
+    @Test
+    void utf16WithoutAByteOrderMarkIsRecognisedByItsZeroBytes() {
+        for (String text : new String[] {TEXT, TRADITIONAL}) {
+            assertThat(decoder.decode(text.getBytes(StandardCharsets.UTF_16LE))).isEqualTo(new DecodedText(text, "UTF-16LE"));
+            assertThat(decoder.decode(text.getBytes(StandardCharsets.UTF_16BE))).isEqualTo(new DecodedText(text, "UTF-16BE"));
+        }
+    }
+
+    @Test
+    void traditionalTextInUtf8AndWithByteOrderMarksDecodesAsIs() {
+        assertThat(decoder.decode(TRADITIONAL.getBytes(StandardCharsets.UTF_8))).isEqualTo(new DecodedText(TRADITIONAL, "UTF-8"));
+        assertThat(decoder.decode(concat(new byte[] {(byte) 0xFF, (byte) 0xFE}, TRADITIONAL.getBytes(StandardCharsets.UTF_16LE))))
+                .isEqualTo(new DecodedText(TRADITIONAL, "UTF-16LE"));
     }
 
     @Test
@@ -52,7 +85,7 @@ class IssueDecoderTest {
     }
 
     @Test
-    void bytesThatAreNeitherUtf8NorGb18030AreRefusedAsUndecodable() {
+    void bytesThatAreNoneOfTheEncodingsAreRefusedAsUndecodable() {
         assertRefused(new byte[] {'a', (byte) 0xFF, (byte) 0xFF, 'b'}, RejectionReason.UNDECODABLE);
         assertRefused(concat(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}, new byte[] {(byte) 0xC3, 0x28}), RejectionReason.UNDECODABLE);
     }

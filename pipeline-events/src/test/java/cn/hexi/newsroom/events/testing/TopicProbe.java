@@ -12,6 +12,7 @@ import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -43,8 +44,19 @@ public final class TopicProbe implements AutoCloseable {
         return List.copyOf(seen);
     }
 
-    /** Polls until no new record arrived for {@code quiet}; returns all seen. */
+    /**
+     * Polls until it has read up to the end of every partition as it was on joining, then until no new record arrived for
+     * {@code quiet}; returns all seen. (On a busy machine joining the group alone can take longer than any quiet period.)
+     */
     public List<ConsumerRecord<String, byte[]>> drain(Duration quiet) {
+        Instant joinDeadline = Instant.now().plusSeconds(60);
+        Map<TopicPartition, Long> ends = null;
+        while (Instant.now().isBefore(joinDeadline) && (ends == null || !reached(ends))) {
+            consumer.poll(Duration.ofMillis(200)).forEach(seen::add);
+            if (ends == null && !consumer.assignment().isEmpty()) {
+                ends = consumer.endOffsets(consumer.assignment());
+            }
+        }
         Instant lastNew = Instant.now();
         while (Instant.now().isBefore(lastNew.plus(quiet))) {
             int before = seen.size();
@@ -54,6 +66,10 @@ public final class TopicProbe implements AutoCloseable {
             }
         }
         return List.copyOf(seen);
+    }
+
+    private boolean reached(Map<TopicPartition, Long> ends) {
+        return ends.entrySet().stream().allMatch(end -> consumer.position(end.getKey()) >= end.getValue());
     }
 
     public static Map<String, String> headers(ConsumerRecord<String, byte[]> record) {

@@ -4,9 +4,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
-import java.security.SecureRandom;
 import java.time.Clock;
-import java.util.HexFormat;
+import java.time.Instant;
 import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -21,8 +20,9 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Webhook subscriptions, all behind the API key ({@link cn.hexi.newsroom.publish.access.ApiKeyFilter}). A subscription's
- * secret is shown once, in the answer to its creation; it signs every delivery.
+ * Webhook subscriptions, all behind the admin key (the access policy in {@code pipeline-events}). A subscription's secret
+ * is shown once, in the answer to its creation or rotation, and never listed; it signs every delivery. A target that
+ * resolves inside a private network is refused ({@link TargetAddresses}).
  */
 @RestController
 @RequestMapping("/api/webhooks")
@@ -36,19 +36,33 @@ public class WebhookController {
     public record CreatedSubscription(Subscription subscription, String secret) {
     }
 
+    /** A rotation's request: the new secret, made up when absent. */
+    public record RotationRequest(String secret) {
+    }
+
+    /** The answer to a rotation: the new secret, shown this once, and until when the previous one still signs. */
+    public record RotatedSecret(String subscriptionId, String secret, Instant previousSecretValidUntil) {
+    }
+
     private final WebhookStore store;
     private final Clock clock;
-    private final SecureRandom random = new SecureRandom();
+    private final TargetAddresses targets;
+    private final WebhookProperties properties;
 
-    public WebhookController(WebhookStore store, Clock clock) {
+    public WebhookController(WebhookStore store, Clock clock, TargetAddresses targets, WebhookProperties properties) {
         this.store = store;
         this.clock = clock;
+        this.targets = targets;
+        this.properties = properties;
     }
 
     @PostMapping
     public ResponseEntity<CreatedSubscription> create(@RequestBody SubscriptionRequest request, HttpServletRequest http) {
         URI url = acceptableUrl(request.url(), http);
-        String secret = request.secret() == null || request.secret().isBlank() ? generateSecret() : request.secret();
+        targets.refusal(url).ifPresent(reason -> {
+            throw problem(HttpStatus.BAD_REQUEST, "Webhook target refused", reason);
+        });
+        String secret = chosenOrNew(request.secret());
         Subscription created = store.create(url.toString(), secret, orEmpty(request.tags()), orEmpty(request.placeCodes()),
                 orEmpty(request.sections()), clock.instant());
         return ResponseEntity.status(HttpStatus.CREATED).body(new CreatedSubscription(created, secret));
@@ -65,6 +79,20 @@ public class WebhookController {
             throw problem(HttpStatus.NOT_FOUND, "Subscription not found", "no subscription " + id);
         }
         return ResponseEntity.noContent().build();
+    }
+
+    /**
+     * Rotates the secret: deliveries are signed with the new and the previous one for the overlap
+     * ({@code newsroom.publish.webhooks.rotation-overlap}), then with the new one only.
+     */
+    @PostMapping("/{id}/rotate-secret")
+    public RotatedSecret rotateSecret(@PathVariable String id, @RequestBody(required = false) RotationRequest request) {
+        String secret = chosenOrNew(request == null ? null : request.secret());
+        Instant previousUntil = clock.instant().plus(properties.rotationOverlap());
+        if (!store.rotateSecret(id, secret, previousUntil)) {
+            throw problem(HttpStatus.NOT_FOUND, "Subscription not found", "no subscription " + id);
+        }
+        return new RotatedSecret(id, secret, previousUntil);
     }
 
     /** Resumes a subscription paused after repeated failures; its waiting deliveries go out again. */
@@ -103,10 +131,15 @@ public class WebhookController {
         }
     }
 
-    private String generateSecret() {
-        byte[] bytes = new byte[32];
-        random.nextBytes(bytes);
-        return HexFormat.of().formatHex(bytes);
+    /** A subscriber's own secret when it has the standard's form, else a new one. */
+    private static String chosenOrNew(String secret) {
+        if (secret == null || secret.isBlank()) {
+            return Signatures.newSecret();
+        }
+        if (!Signatures.wellFormed(secret)) {
+            throw problem(HttpStatus.BAD_REQUEST, "Invalid webhook secret", "a secret is whsec_ followed by 24 to 64 bytes in base64");
+        }
+        return secret;
     }
 
     private static List<String> orEmpty(List<String> list) {

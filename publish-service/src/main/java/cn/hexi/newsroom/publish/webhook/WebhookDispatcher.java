@@ -10,7 +10,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,8 +17,9 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Sends due deliveries: an HTTP POST of the notification JSON, signed (see {@link Signatures}). A 2xx answer delivers
- * it; anything else, or no answer, schedules a retry with exponential backoff. The queue is in MongoDB, so a restarted
+ * Sends due deliveries: an HTTP POST of the notification JSON, signed (see {@link Signatures}), to a target checked
+ * again before each attempt ({@link TargetAddresses}), following no redirect. A 2xx answer delivers it; anything else,
+ * or no answer, schedules a retry with exponential backoff. The queue is in MongoDB, so a restarted
  * service resumes where it stopped.
  */
 @Component
@@ -34,10 +34,12 @@ public class WebhookDispatcher {
     private final Clock clock;
     private final HttpClient http;
     private final NotificationMetrics notifications;
+    private final TargetAddresses targets;
 
     public WebhookDispatcher(WebhookStore store, WebhookProperties properties, Clock clock, MeterRegistry registry,
-                             NotificationMetrics notifications) {
+                             NotificationMetrics notifications, TargetAddresses targets) {
         this.store = store;
+        this.targets = targets;
         this.properties = properties;
         this.clock = clock;
         this.notifications = notifications;
@@ -64,13 +66,20 @@ public class WebhookDispatcher {
     }
 
     private void send(WebhookStore.Delivery delivery) {
+        URI target = URI.create(delivery.url());
+        // Again at delivery: the name may resolve elsewhere now than when it was subscribed (DNS rebinding).
+        Optional<String> refused = targets.refusal(target);
+        if (refused.isPresent()) {
+            failed(delivery, "target refused: " + refused.get());
+            return;
+        }
         long timestamp = clock.instant().getEpochSecond();
-        HttpRequest request = HttpRequest.newBuilder(URI.create(delivery.url()))
+        HttpRequest request = HttpRequest.newBuilder(target)
                 .timeout(properties.requestTimeout())
                 .header("Content-Type", "application/json")
+                .header(Signatures.ID_HEADER, delivery.id())
                 .header(Signatures.TIMESTAMP_HEADER, Long.toString(timestamp))
-                .header(Signatures.SIGNATURE_HEADER, Signatures.sign(delivery.secret(), timestamp, delivery.payload()))
-                .header(Signatures.DELIVERY_HEADER, delivery.id())
+                .header(Signatures.SIGNATURE_HEADER, Signatures.header(delivery.secrets(), delivery.id(), timestamp, delivery.payload()))
                 .POST(HttpRequest.BodyPublishers.ofByteArray(delivery.payload()))
                 .build();
         String error;
@@ -88,8 +97,11 @@ public class WebhookDispatcher {
             Thread.currentThread().interrupt();
             error = "interrupted";
         }
-        Instant now = clock.instant();
-        store.attemptFailed(delivery, error, now, properties);
+        failed(delivery, error);
+    }
+
+    private void failed(WebhookStore.Delivery delivery, String error) {
+        store.attemptFailed(delivery, error, clock.instant(), properties);
         count(delivery.attempts() + 1 >= properties.maxAttempts() ? "failed" : "retrying");
         log.info("webhook delivery {} attempt {} failed: {}", delivery.id(), delivery.attempts() + 1, error);
     }

@@ -15,6 +15,10 @@ import org.springframework.validation.annotation.Validated;
  * @param maxBackoff         the longest wait between attempts
  * @param pauseAfterFailures consecutive failed attempts after which a subscription is paused (resumed through the API)
  * @param requestTimeout     how long one delivery POST may take
+ * @param allowPrivateTargets let subscriptions target loopback and private addresses (a local stack, a test); off in
+ *                           production, where such a target could reach inside the service's own network
+ * @param rotationOverlap    how long the previous secret keeps signing deliveries after a rotation, so that subscribers
+ *                           can switch without losing a delivery
  */
 @Validated
 @ConfigurationProperties("newsroom.publish.webhooks")
@@ -23,7 +27,9 @@ public record WebhookProperties(
         @DefaultValue("1s") @NotNull Duration initialBackoff,
         @DefaultValue("5m") @NotNull Duration maxBackoff,
         @DefaultValue("20") @Min(1) int pauseAfterFailures,
-        @DefaultValue("10s") @NotNull Duration requestTimeout) {
+        @DefaultValue("10s") @NotNull Duration requestTimeout,
+        @DefaultValue("false") boolean allowPrivateTargets,
+        @DefaultValue("24h") @NotNull Duration rotationOverlap) {
 
     /** The wait before attempt {@code attempt + 1}, after {@code attempt} failures. */
     public Duration backoff(int attempt) {

@@ -52,7 +52,8 @@ public final class WebhookStore {
     }
 
     /** A claimed delivery: what to send where, signed with which secret. */
-    public record Delivery(String id, String subscriptionId, String url, String secret, byte[] payload, int attempts) {
+    /** @param secrets the subscription's secret, and its previous one while a rotation overlaps */
+    public record Delivery(String id, String subscriptionId, String url, List<String> secrets, byte[] payload, int attempts) {
     }
 
     public Subscription create(String url, String secret, List<String> tags, List<String> placeCodes, List<String> sections, Instant now) {
@@ -144,8 +145,30 @@ public final class WebhookStore {
             return Optional.empty();
         }
         return Optional.of(new Delivery(claimed.getString("_id"), claimed.getString("subscriptionId"), subscription.getString("url"),
-                subscription.getString("secret"), claimed.getString("payload").getBytes(StandardCharsets.UTF_8),
+                secrets(subscription, now), claimed.getString("payload").getBytes(StandardCharsets.UTF_8),
                 claimed.getInteger("attempts", 0)));
+    }
+
+    /** The secrets that sign now: the current one, and the previous one until its overlap ends. */
+    private static List<String> secrets(Document subscription, Instant now) {
+        Date previousUntil = subscription.getDate("previousSecretUntil");
+        return previousUntil != null && previousUntil.toInstant().isAfter(now)
+                ? List.of(subscription.getString("secret"), subscription.getString("previousSecret"))
+                : List.of(subscription.getString("secret"));
+    }
+
+    /**
+     * Replaces a subscription's secret; the one it replaces keeps signing until {@code previousUntil}. Returns whether
+     * the subscription exists.
+     */
+    public boolean rotateSecret(String id, String secret, Instant previousUntil) {
+        Document current = subscriptions.find(Filters.eq("_id", id)).first();
+        if (current == null) {
+            return false;
+        }
+        subscriptions.updateOne(Filters.eq("_id", id), Updates.combine(Updates.set("secret", secret),
+                Updates.set("previousSecret", current.getString("secret")), Updates.set("previousSecretUntil", Date.from(previousUntil))));
+        return true;
     }
 
     public void delivered(Delivery delivery, Instant now) {

@@ -7,6 +7,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -14,16 +15,17 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.kafka.test.context.EmbeddedKafka;
-import org.springframework.mock.web.MockFilterChain;
-import org.springframework.mock.web.MockHttpServletRequest;
-import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+/** The access policy as the publish service applies it, tried over HTTP as an attacker would. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @EmbeddedKafka(partitions = 1, bootstrapServersProperty = "spring.kafka.bootstrap-servers")
 @ExtendWith(OutputCaptureExtension.class)
 class ApiKeyAccessTest {
+
+    /** Forms of a guarded path that a filter on the raw URI would have let through. */
+    static final List<String> VARIANTS = List.of("%s;x=1", "%s;", "%s/", "/%s", "%s/.", "%s%%2F", "UPPER");
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
@@ -57,31 +59,49 @@ class ApiKeyAccessTest {
     }
 
     @Test
-    void withoutAConfiguredKeyEveryWriteIsRefusedAndReadsStayOpen() throws Exception {
-        ApiKeyFilter filter = new ApiKeyFilter(new AccessProperties(" "));
-
-        MockHttpServletResponse write = run(filter, "POST", "/api/webhooks", "anything");
-        assertThat(write.getStatus()).isEqualTo(403);
-        assertThat(write.getContentAsString()).contains("no API key is configured");
-        assertThat(run(filter, "GET", "/api/articles/abc-001/ninjs", null).getStatus()).isEqualTo(200);
+    void noFormOfAGuardedPathAnswersWithoutTheKey() throws Exception {
+        for (String path : List.of("/api/webhooks", "/actuator/bindings", "/actuator/env")) {
+            for (String variant : VARIANTS) {
+                String tried = variant.equals("UPPER") ? path.toUpperCase() : String.format(variant, path);
+                HttpResponse<String> response = send("GET", tried, null);
+                assertThat(response.statusCode()).as("GET " + tried).isIn(400, 401, 404);
+                assertThat(response.body()).as("GET " + tried).doesNotContain("\"url\"").doesNotContain("\"bindings\"");
+            }
+        }
+        assertThat(send("GET", "/api/%77ebhooks", null).statusCode()).as("percent-encoded letter").isIn(400, 401);
     }
 
-    private static MockHttpServletResponse run(ApiKeyFilter filter, String method, String path, String key) throws Exception {
-        MockHttpServletRequest request = new MockHttpServletRequest(method, path);
-        if (key != null) {
-            request.addHeader(ApiKeyFilter.HEADER, key);
+    @Test
+    void webhookTargetsInsidePrivateNetworksAreRefused() throws Exception {
+        for (String target : List.of("http://127.0.0.1:9/hook", "http://10.1.2.3/hook", "http://192.168.0.10/hook", "http://169.254.169.254/latest/meta-data",
+                "http://[::1]:8080/hook", "http://[fd00::1]/hook", "http://metadata.google.internal/computeMetadata/v1/", "http://0.0.0.0/hook")) {
+            HttpResponse<String> refused = send("POST", "/api/webhooks", PublishTestSupport.API_KEY, "{\"url\":\"" + target + "\"}");
+            assertThat(refused.statusCode()).as(target).isEqualTo(400);
+            assertThat(refused.body()).as(target).contains("Webhook target refused");
         }
-        MockHttpServletResponse response = new MockHttpServletResponse();
-        filter.doFilter(request, response, new MockFilterChain());
-        return response;
+    }
+
+    @Test
+    void everyAnswerCarriesTheBrowserProtections() throws Exception {
+        HttpResponse<String> page = send("GET", "/", null);
+
+        assertThat(page.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(csp -> assertThat(csp)
+                .contains("script-src 'self'").contains("style-src 'self'").contains("frame-ancestors 'none'").doesNotContain("unsafe-inline"));
+        assertThat(page.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+        assertThat(page.headers().firstValue("Referrer-Policy")).hasValue("no-referrer");
+        assertThat(page.headers().firstValue("X-Frame-Options")).hasValue("DENY");
     }
 
     private HttpResponse<String> send(String method, String path, String key) throws Exception {
+        return send(method, path, key, "{}");
+    }
+
+    private HttpResponse<String> send(String method, String path, String key, String body) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .method(method, method.equals("GET") ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString("{}"))
+                .method(method, method.equals("GET") ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
                 .header("Content-Type", "application/json");
         if (key != null) {
-            request.header(ApiKeyFilter.HEADER, key);
+            request.header("X-API-Key", key);
         }
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }

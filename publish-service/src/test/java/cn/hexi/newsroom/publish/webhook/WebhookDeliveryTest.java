@@ -42,6 +42,8 @@ class WebhookDeliveryTest {
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
         PublishTestSupport.properties(registry);
+        // The receivers here listen on loopback.
+        registry.add("newsroom.publish.webhooks.allow-private-targets", () -> "true");
     }
 
     @LocalServerPort
@@ -55,7 +57,11 @@ class WebhookDeliveryTest {
     private HttpServer receiver;
 
     /** A delivery as the receiver saw it. */
-    record Received(String body, String signature, long timestamp) {
+    record Received(String id, String body, String signature, long timestamp) {
+
+        boolean signedWith(String secret) {
+            return Signatures.verify(secret, id, timestamp, body.getBytes(StandardCharsets.UTF_8), signature);
+        }
     }
 
     @AfterEach
@@ -101,9 +107,11 @@ class WebhookDeliveryTest {
         assertThat(received).hasSize(1);
         Received delivery = received.get(0);
         assertThat(delivery.body()).contains("\"articleId\":\"" + gas.article().articleId() + "\"");
-        assertThat(Signatures.verify(secret, delivery.timestamp(), delivery.body().getBytes(StandardCharsets.UTF_8), delivery.signature())).isTrue();
-        assertThat(Signatures.verify("another secret", delivery.timestamp(), delivery.body().getBytes(StandardCharsets.UTF_8), delivery.signature()))
-                .isFalse();
+        assertThat(secret).startsWith("whsec_");
+        assertThat(delivery.id()).isNotBlank();
+        assertThat(delivery.signature()).startsWith("v1,");
+        assertThat(delivery.signedWith(secret)).isTrue();
+        assertThat(delivery.signedWith(Signatures.newSecret())).isFalse();
         delete(subscription.at("/subscription/id").asString());
     }
 
@@ -125,6 +133,30 @@ class WebhookDeliveryTest {
         delete(subscriptionId);
     }
 
+    @Test
+    void afterARotationDeliveriesAreSignedWithTheNewAndThePreviousSecretAndNeitherIsListed() throws Exception {
+        List<Received> received = startReceiver(new AtomicInteger(0));
+        JsonNode created = JSON.readTree(subscribe(PublishTestSupport.API_KEY, receiverUrl(), List.of("垃圾分类")).body());
+        String id = created.at("/subscription/id").asString();
+        String previous = created.get("secret").asString();
+
+        HttpResponse<String> rotated = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/webhooks/" + id + "/rotate-secret"))
+                .header("X-API-Key", PublishTestSupport.API_KEY).POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        String current = JSON.readTree(rotated.body()).get("secret").asString();
+        publish(PublishTestSupport.article(RawRecords.randomIssueId(), "垃圾分类进社区", "垃圾分类"));
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> !received.isEmpty());
+        assertThat(rotated.statusCode()).isEqualTo(200);
+        assertThat(current).startsWith("whsec_").isNotEqualTo(previous);
+        assertThat(received.get(0).signature().split(" ")).hasSize(2);
+        assertThat(received.get(0).signedWith(current)).isTrue();
+        assertThat(received.get(0).signedWith(previous)).isTrue();
+        HttpResponse<String> listed = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/webhooks"))
+                .header("X-API-Key", PublishTestSupport.API_KEY).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(listed.body()).doesNotContain("whsec_").doesNotContain("secret");
+        delete(id);
+    }
+
     private void publish(EnrichedArticle article) {
         publisher.publish(EventType.ARTICLE_ENRICHED, article.article().articleId(), article.article().issueId(), article);
     }
@@ -135,7 +167,8 @@ class WebhookDeliveryTest {
         receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         receiver.createContext("/hook", exchange -> {
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-            received.add(new Received(body, exchange.getRequestHeaders().getFirst(Signatures.SIGNATURE_HEADER),
+            received.add(new Received(exchange.getRequestHeaders().getFirst(Signatures.ID_HEADER), body,
+                    exchange.getRequestHeaders().getFirst(Signatures.SIGNATURE_HEADER),
                     Long.parseLong(exchange.getRequestHeaders().getFirst(Signatures.TIMESTAMP_HEADER))));
             exchange.sendResponseHeaders(failuresLeft.getAndDecrement() > 0 ? 500 : 204, -1);
             exchange.close();
