@@ -8,17 +8,25 @@ import cn.hexi.newsroom.publish.health.MongoPingHealthIndicator;
 import cn.hexi.newsroom.publish.live.ArticleFeed;
 import cn.hexi.newsroom.publish.store.ArticleStore;
 import cn.hexi.newsroom.publish.store.StoreAvailability;
+import cn.hexi.newsroom.publish.stream.SentNotifications;
 import cn.hexi.newsroom.publish.webhook.TargetAddresses;
 import cn.hexi.newsroom.publish.webhook.WebhookProperties;
 import cn.hexi.newsroom.publish.webhook.WebhookStore;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoDatabase;
 import java.net.InetAddress;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.mongodb.autoconfigure.MongoClientSettingsBuilderCustomizer;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
@@ -37,6 +45,17 @@ public class PublishApplication {
         ArticleStore store = new ArticleStore(newsroomDatabase, codec);
         store.createIndexes();
         return store;
+    }
+
+    /** Reads the notification topic to the end from a time, with a consumer of no group, closed after each look-up. */
+    @Bean
+    SentNotifications sentNotifications(KafkaProperties kafka, EventCodec codec) {
+        Map<String, Object> config = new HashMap<>(kafka.buildConsumerProperties());
+        config.remove(ConsumerConfig.GROUP_ID_CONFIG);
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+        config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+        return new SentNotifications(() -> new KafkaConsumer<>(config), codec);
     }
 
     @Bean

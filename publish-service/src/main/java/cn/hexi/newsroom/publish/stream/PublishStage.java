@@ -55,11 +55,13 @@ public class PublishStage {
     private final StageMetrics metrics;
     private final NotificationMetrics notificationMetrics;
     private final Clock clock;
+    private final SentNotifications sentNotifications;
 
     public PublishStage(ArticleStore store, ArticleFeed feed, WebhookStore webhooks, StoreAvailability availability,
                         BatchConsumer batches, PublishDecision decision, Notifications notifications, EventCodec codec,
-                        StageMetrics metrics, NotificationMetrics notificationMetrics, Clock clock) {
+                        StageMetrics metrics, NotificationMetrics notificationMetrics, Clock clock, SentNotifications sentNotifications) {
         this.store = store;
+        this.sentNotifications = sentNotifications;
         this.feed = feed;
         this.webhooks = webhooks;
         this.availability = availability;
@@ -93,21 +95,27 @@ public class PublishStage {
         outcome.throwIfFailed();
     }
 
-    /** The topic first: once the broker has a notification, the feed, the webhooks and the mark follow. */
+    /**
+     * The topic first: once the broker has a notification, the feed, the webhooks and the mark follow (each ignores a
+     * repeat). A version stored earlier but not marked is sent only if the topic does not have it yet.
+     */
     private void notify(List<Decision> toNotify, List<Handled<EnrichedArticle>> handled) {
         if (toNotify.isEmpty()) {
             return;
         }
         Map<String, Integer> lastRecordOf = lastRecordOf(handled);
         List<ArticlePublished> published = toNotify.stream().map(notifications::of).toList();
-        List<Outgoing> events = new ArrayList<>(published.size());
-        for (ArticlePublished notification : published) {
+        Set<String> sentBefore = sentNotifications.alreadySent(toNotify.stream().filter(d -> d.action() == Decision.Action.NOTIFY_STORED)
+                .map(notifications::of).toList());
+        List<ArticlePublished> toSend = published.stream().filter(n -> !sentBefore.contains(SentNotifications.keyOf(n))).toList();
+        List<Outgoing> events = new ArrayList<>(toSend.size());
+        for (ArticlePublished notification : toSend) {
             events.add(new Outgoing(EventType.ARTICLE_PUBLISHED, notification.articleId(), notification.issueId(), notification,
                     handled.get(lastRecordOf.get(notification.articleId())).span()));
         }
         batches.publish(events, i -> lastRecordOf.get(events.get(i).key()));
         metrics.emitted(EventType.ARTICLE_PUBLISHED, events.size());
-        published.forEach(n -> {
+        toSend.forEach(n -> {
             notificationMetrics.notified(NotificationMetrics.KAFKA, "delivered");
             notificationMetrics.published(n.receivedAt(), n.publishedAt());
         });

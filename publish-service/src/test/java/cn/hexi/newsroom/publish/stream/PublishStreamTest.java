@@ -2,6 +2,8 @@ package cn.hexi.newsroom.publish.stream;
 
 import cn.hexi.newsroom.events.EventCodec;
 import cn.hexi.newsroom.events.spring.EventPublisher.Outgoing;
+import cn.hexi.newsroom.publish.decision.Decision;
+import cn.hexi.newsroom.publish.decision.Notifications;
 import cn.hexi.newsroom.publish.decision.PublishDecision;
 import cn.hexi.newsroom.publish.live.ArticleFeed;
 import cn.hexi.newsroom.publish.store.ArticleStore;
@@ -70,6 +72,8 @@ class PublishStreamTest {
     PublishDecision decision;
     @Autowired
     BindingsLifecycleController bindings;
+    @Autowired
+    Notifications notifications;
 
     private static final String BINDING = "publishArticle-in-0";
 
@@ -136,6 +140,25 @@ class PublishStreamTest {
         assertThat(stored.getLong("version")).isEqualTo(article.enrichment().version());
         assertThat(stored.getLong("notifiedVersion")).isEqualTo(article.enrichment().version());
         assertThat(stored.getDate("publishedAt").toInstant()).isEqualTo(crashedAt.truncatedTo(ChronoUnit.MILLIS));
+        assertThat(feed.after(0, 10_000)).filteredOn(e -> e.article().articleId().equals(id)).hasSize(1);
+    }
+
+    @Test
+    void batchRedeliveredAfterACrashBetweenSendingTheNotificationAndMarkingItDoesNotNotifyAgain() throws Exception {
+        EnrichedArticle article = PublishTestSupport.article(RawRecords.randomIssueId(), "消防安全进校园", "消防安全");
+        String id = article.article().articleId();
+        Instant crashedAt = Instant.now().minusSeconds(30);
+        // The stage stopped after the broker had the notification, before it marked the version notified.
+        List<Decision> stored = decision.decide(List.of(article), Map.of(), crashedAt);
+        store.write(stored, crashedAt);
+        publisher.publish(EventType.ARTICLE_PUBLISHED, id, article.article().issueId(), notifications.of(stored.get(0)));
+
+        publisher.publish(EventType.ARTICLE_ENRICHED, id, article.article().issueId(), article);
+
+        Awaitility.await().atMost(TIMEOUT).until(() -> store.article(id).orElseThrow().getLong("notifiedVersion") != null);
+        try (TopicProbe published = new TopicProbe(bootstrapServers, EventType.ARTICLE_PUBLISHED.topic())) {
+            assertThat(withKey(published.drain(Duration.ofSeconds(2)), id)).isEqualTo(1);
+        }
         assertThat(feed.after(0, 10_000)).filteredOn(e -> e.article().articleId().equals(id)).hasSize(1);
     }
 
