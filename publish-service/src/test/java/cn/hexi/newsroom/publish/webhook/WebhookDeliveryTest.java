@@ -157,6 +157,29 @@ class WebhookDeliveryTest {
         delete(id);
     }
 
+    @Test
+    void aRedirectIsNotFollowedAndCountsAsAFailedAttempt() throws Exception {
+        List<Received> followed = startReceiver(new AtomicInteger(0));
+        AtomicInteger redirected = new AtomicInteger();
+        receiver.createContext("/moved", exchange -> {
+            exchange.getRequestBody().readAllBytes();
+            redirected.incrementAndGet();
+            exchange.getResponseHeaders().add("Location", receiverUrl());
+            exchange.sendResponseHeaders(307, -1);
+            exchange.close();
+        });
+        String subscriptionId = JSON.readTree(subscribe(PublishTestSupport.API_KEY, receiverUrl().replace("/hook", "/moved"), List.of("安全生产"))
+                .body()).at("/subscription/id").asString();
+
+        publish(PublishTestSupport.article(RawRecords.randomIssueId(), "安全生产大检查", "安全生产"));
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> webhooks.deliveries(subscriptionId).stream()
+                .anyMatch(d -> "HTTP 307".equals(d.getString("lastError"))));
+        assertThat(redirected.get()).isPositive();
+        assertThat(followed).isEmpty();
+        delete(subscriptionId);
+    }
+
     private void publish(EnrichedArticle article) {
         publisher.publish(EventType.ARTICLE_ENRICHED, article.article().articleId(), article.article().issueId(), article);
     }
