@@ -19,6 +19,8 @@ public final class EventHeaders {
     public static final String TIME = "ce_time";
     public static final String SUBJECT = "ce_subject";
     public static final String ISSUE_ID = "ce_issueid";
+    /** The payload's JSON Schema ({@link EventType#dataSchema()}); records written before it existed lack it. */
+    public static final String DATA_SCHEMA = "ce_dataschema";
     public static final String CONTENT_TYPE = "content-type";
 
     public static final String SPEC_VERSION_1_0 = "1.0";
@@ -42,6 +44,7 @@ public final class EventHeaders {
         headers.put(TIME, time.toString());
         headers.put(SUBJECT, subject);
         headers.put(ISSUE_ID, issueId);
+        headers.put(DATA_SCHEMA, type.dataSchema());
         headers.put(CONTENT_TYPE, JSON);
         return headers;
     }

@@ -46,6 +46,9 @@ public final class EventSchemas {
         if (!type.cloudEventType().equals(headers.get(EventHeaders.TYPE))) {
             violations.add(EventHeaders.TYPE + " is " + headers.get(EventHeaders.TYPE) + ", expected " + type.cloudEventType());
         }
+        if (!type.dataSchema().equals(headers.get(EventHeaders.DATA_SCHEMA))) {
+            violations.add(EventHeaders.DATA_SCHEMA + " is " + headers.get(EventHeaders.DATA_SCHEMA) + ", expected " + type.dataSchema());
+        }
         if (!EventHeaders.SPEC_VERSION_1_0.equals(headers.get(EventHeaders.SPEC_VERSION))) {
             violations.add(EventHeaders.SPEC_VERSION + " must be " + EventHeaders.SPEC_VERSION_1_0);
         }

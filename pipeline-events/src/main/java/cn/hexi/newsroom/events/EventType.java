@@ -11,6 +11,9 @@ public enum EventType {
     ARTICLE_ENRICHED("newsroom.articles.enriched", "cn.hexi.newsroom.article.enriched.v1", EnrichedArticle.class, "article-enriched.v1.json", "enrich"),
     ARTICLE_PUBLISHED("newsroom.articles.published", "cn.hexi.newsroom.article.published.v1", ArticlePublished.class, "article-published.v1.json", "publish");
 
+    /** Prefix of every event's {@code ce_dataschema}. */
+    public static final String DATA_SCHEMA_PREFIX = "urn:cn.hexi.newsroom:schema:";
+
     private final String topic;
     private final String cloudEventType;
     private final Class<?> payloadType;
@@ -45,6 +48,19 @@ public enum EventType {
     /** Classpath resource of the payload's JSON Schema. */
     public String schemaResource() {
         return "schemas/" + schemaFile;
+    }
+
+    /** The schema's file name, as the publish service serves it at {@code /schemas/{name}}. */
+    public String schemaFile() {
+        return schemaFile;
+    }
+
+    /**
+     * The CloudEvents {@code dataschema} of these events: a URN naming the payload's schema, the same wherever the
+     * pipeline runs; its last part is the file at {@code /schemas/} of the publish service.
+     */
+    public String dataSchema() {
+        return DATA_SCHEMA_PREFIX + schemaFile;
     }
 
     /** The dead-letter topic for records that the given stage could not process from this topic. */

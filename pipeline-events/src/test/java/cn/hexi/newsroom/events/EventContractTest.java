@@ -78,9 +78,19 @@ class EventContractTest {
                 ARTICLE.articleId(), Instant.parse("2023-09-20T01:02:03Z"));
         assertThat(EventSchemas.headerViolations(EventType.ARTICLE_PARSED, headers)).isEmpty();
         assertThat(headers).containsEntry("ce_specversion", "1.0").containsEntry("ce_time", "2023-09-20T01:02:03Z")
-                .containsEntry("ce_issueid", ISSUE).containsEntry("ce_subject", ARTICLE.articleId());
+                .containsEntry("ce_issueid", ISSUE).containsEntry("ce_subject", ARTICLE.articleId())
+                .containsEntry("ce_dataschema", "urn:cn.hexi.newsroom:schema:article-parsed.v1.json");
         assertThat(EventSchemas.headerViolations(EventType.RAW_ISSUE, headers)).containsExactly(
-                "ce_type is cn.hexi.newsroom.article.parsed.v1, expected cn.hexi.newsroom.issue.raw.v1");
+                "ce_type is cn.hexi.newsroom.article.parsed.v1, expected cn.hexi.newsroom.issue.raw.v1",
+                "ce_dataschema is urn:cn.hexi.newsroom:schema:article-parsed.v1.json, expected urn:cn.hexi.newsroom:schema:raw-issue.v1.json");
+    }
+
+    @Test
+    void everyEventsDataSchemaNamesAShippedSchema() {
+        for (EventType type : EventType.values()) {
+            String name = type.dataSchema().substring(EventType.DATA_SCHEMA_PREFIX.length());
+            assertThat(getClass().getClassLoader().getResource("schemas/" + name)).as(type.name()).isNotNull();
+        }
     }
 
     private static byte[] bytes(String s) {

@@ -1,0 +1,59 @@
+package cn.hexi.newsroom.publish.schemas;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.hexi.newsroom.events.EventType;
+import cn.hexi.newsroom.publish.PublishTestSupport;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.kafka.test.context.EmbeddedKafka;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** Every event's {@code ce_dataschema} can be fetched from the publish service, byte for byte as shipped. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@EmbeddedKafka(partitions = 1, bootstrapServersProperty = "spring.kafka.bootstrap-servers")
+class SchemaControllerTest {
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        PublishTestSupport.properties(registry);
+    }
+
+    @LocalServerPort
+    int port;
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @Test
+    void theSchemaEachDataSchemaNamesIsServedAsShipped() throws Exception {
+        for (EventType type : EventType.values()) {
+            String name = type.dataSchema().substring(EventType.DATA_SCHEMA_PREFIX.length());
+            HttpResponse<byte[]> served = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/schemas/" + name)).build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+
+            assertThat(served.statusCode()).as(name).isEqualTo(200);
+            assertThat(served.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/schema+json"));
+            try (InputStream shipped = getClass().getClassLoader().getResourceAsStream(type.schemaResource())) {
+                assertThat(served.body()).as(name).isEqualTo(shipped.readAllBytes());
+            }
+        }
+    }
+
+    @Test
+    void theListNamesEverySchemaAndAnUnknownNameIsAProblem() throws Exception {
+        HttpResponse<String> list = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/schemas")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> unknown = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/schemas/nope.v1.json")).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(list.body()).contains("\"common.v1.json\"", "\"article-published.v1.json\"", "\"raw-issue.v1.json\"");
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertThat(unknown.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
+    }
+}
