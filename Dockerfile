@@ -8,7 +8,10 @@ COPY ingest-service ingest-service
 COPY parse-service parse-service
 COPY enrich-service enrich-service
 COPY publish-service publish-service
+# The reactor's other modules: only their poms, so Maven sees the whole reactor and builds just this service.
 COPY local-stack/pom.xml local-stack/pom.xml
+COPY examples/pom.xml examples/pom.xml
+COPY bench/pom.xml bench/pom.xml
 RUN mvn -B -q -DskipTests package -pl ${SERVICE} -am
 
 FROM eclipse-temurin:17-jre

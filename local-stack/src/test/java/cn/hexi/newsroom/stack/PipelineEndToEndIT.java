@@ -24,6 +24,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -36,6 +37,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import cn.hexi.newsroom.events.EventType;
 import cn.hexi.newsroom.events.intake.IssueDecoder;
+import cn.hexi.newsroom.examples.FollowPublishedArticles;
 import cn.hexi.newsroom.events.intake.IssueIds;
 import com.mongodb.client.model.Filters;
 import cn.hexi.newsroom.stack.ops.ReprocessMain;
@@ -501,6 +503,59 @@ class PipelineEndToEndIT {
         }
     }
 
+    /** The downstream example, plain kafka-clients and HTTP, follows the topic and fetches every seed article once. */
+    @Test
+    @Order(12)
+    void theExampleConsumerFetchesEveryPublishedSeedArticle() throws Exception {
+        Set<String> seedIds = new HashSet<>(seedIssueIds());
+        Map<String, FollowPublishedArticles.Fetched> fetched = new ConcurrentHashMap<>();
+        Instant deadline = Instant.now().plus(FLOW_TIMEOUT);
+
+        FollowPublishedArticles.follow(stack.kafkaBootstrap(), stack.service("publish-service").url("/"), "example-" + System.nanoTime(),
+                () -> Instant.now().isBefore(deadline) && fetched.keySet().stream().filter(id -> seedIds.contains(id.substring(0, 16))).count() < 44,
+                article -> fetched.put(article.articleId(), article));
+
+        List<FollowPublishedArticles.Fetched> seeds = fetched.values().stream().filter(f -> seedIds.contains(f.articleId().substring(0, 16))).toList();
+        assertThat(seeds).hasSize(44).allSatisfy(f -> assertThat(f.httpStatus()).isEqualTo(200));
+        assertThat(seeds).filteredOn(f -> f.headline() != null).isNotEmpty();
+    }
+
+    /** The issue ids of the seeds, as ingest computes them. */
+    private static List<String> seedIssueIds() throws IOException {
+        List<String> ids = new ArrayList<>();
+        try (Stream<Path> files = Files.list(REPO.resolve("seeds"))) {
+            for (Path seed : files.filter(f -> f.toString().endsWith(".txt")).toList()) {
+                ids.add(IssueIds.of(new IssueDecoder().decode(Files.readAllBytes(seed)).text()));
+            }
+        }
+        return ids;
+    }
+
+    /** Each service answers the probes an orchestrator sends; readiness names what the service needs to take traffic. */
+    @Test
+    @Order(11)
+    void everyServiceAnswersLivenessAndReadinessWithWhatItDependsOn() throws Exception {
+        Map<String, List<String>> readinessNeeds = Map.of("ingest-service", List.of("readinessState"),
+                "parse-service", List.of("readinessState", "binders"), "enrich-service", List.of("readinessState", "binders"),
+                "publish-service", List.of("readinessState", "binders", "mongo"));
+        for (Map.Entry<String, List<String>> service : readinessNeeds.entrySet()) {
+            HttpResponse<String> liveness = get(stack.service(service.getKey()).url("/actuator/health/liveness"));
+            HttpResponse<String> readiness = get(stack.service(service.getKey()).url("/actuator/health/readiness"));
+
+            assertThat(liveness.statusCode()).as(service.getKey()).isEqualTo(200);
+            assertThat(liveness.body()).as(service.getKey()).contains("\"status\":\"UP\"");
+            assertThat(readiness.statusCode()).as(service.getKey()).isEqualTo(200);
+            JsonNode components = JsonMapper.builder().build().readTree(readiness.body()).get("components");
+            for (String component : service.getValue()) {
+                assertThat(components.at("/" + component + "/status").asString()).as(service.getKey() + " " + component).isEqualTo("UP");
+            }
+        }
+    }
+
+    private static HttpResponse<String> get(URI uri) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     /** No form of a guarded path gets past the access policy of any service: a bound stage cannot be paused, nor subscriptions read. */
     @Test
     @Order(10)
@@ -535,12 +590,7 @@ class PipelineEndToEndIT {
     @Test
     @Order(9)
     void reprocessingTheSeedIssuesRunsThemThroughEveryStageAndChangesNoArticle() throws Exception {
-        List<String> seedIssues = new ArrayList<>();
-        try (Stream<Path> files = Files.list(REPO.resolve("seeds"))) {
-            for (Path seed : files.filter(f -> f.toString().endsWith(".txt")).toList()) {
-                seedIssues.add(IssueIds.of(new IssueDecoder().decode(Files.readAllBytes(seed)).text()));
-            }
-        }
+        List<String> seedIssues = seedIssueIds();
         awaitTrue(() -> db.getCollection("issues").countDocuments(Filters.in("_id", seedIssues)) == 5);
         Map<String, Long> versionsBefore = articleVersions(seedIssues);
         long notificationsBefore = seedNotifications(seedIssues);
