@@ -8,6 +8,8 @@ COPY ingest-service ingest-service
 COPY parse-service parse-service
 COPY enrich-service enrich-service
 COPY publish-service publish-service
+# publish serves docs/asyncapi.yaml
+COPY docs docs
 # The reactor's other modules: only their poms, so Maven sees the whole reactor and builds just this service.
 COPY local-stack/pom.xml local-stack/pom.xml
 COPY examples/pom.xml examples/pom.xml

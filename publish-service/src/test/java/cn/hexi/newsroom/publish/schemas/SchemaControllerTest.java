@@ -9,6 +9,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -43,6 +45,16 @@ class SchemaControllerTest {
                 assertThat(served.body()).as(name).isEqualTo(shipped.readAllBytes());
             }
         }
+    }
+
+    @Test
+    void theAsyncApiDocumentIsServedAsItIsInTheRepository() throws Exception {
+        HttpResponse<byte[]> served = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/asyncapi.yaml")).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+
+        assertThat(served.statusCode()).isEqualTo(200);
+        assertThat(served.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/yaml"));
+        assertThat(served.body()).isEqualTo(Files.readAllBytes(Path.of("../docs/asyncapi.yaml")));
     }
 
     @Test
