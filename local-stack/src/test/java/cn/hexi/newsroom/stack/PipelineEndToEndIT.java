@@ -576,7 +576,7 @@ class PipelineEndToEndIT {
                 new String[] {"publish-service", "POST", "/api/webhooks/some-id/rotate-secret", ""},
                 new String[] {"publish-service", "POST", "/actuator/bindings/publishArticle-in-0", pause});
         for (String[] call : guarded) {
-            Map<String, Integer> statuses = PathVariants.statusesWithoutKey(stack.service(call[0]).url("/"), call[1], call[2], call[3]);
+            Map<String, Integer> statuses = UnkeyedRequests.statusesWithoutKey(stack.service(call[0]).url("/"), call[1], call[2], call[3]);
             assertThat(statuses).as(call[0]).allSatisfy((variant, status) -> assertThat(status).as(variant).isIn(400, 401, 403, 404, 405));
         }
         for (String stage : List.of("parse-service", "enrich-service")) {

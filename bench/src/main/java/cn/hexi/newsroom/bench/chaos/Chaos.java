@@ -23,6 +23,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -201,7 +202,7 @@ public final class Chaos {
     }
 
     /** Each stored article's version, for the expected ids. */
-    private static Map<String, Long> stored(LocalStack stack, java.util.Collection<String> ids) {
+    private static Map<String, Long> stored(LocalStack stack, Collection<String> ids) {
         Map<String, Long> versions = new HashMap<>();
         try (MongoClient client = MongoClients.create(stack.mongoUri())) {
             client.getDatabase("newsroom").getCollection("articles").find(Filters.in("_id", ids))

@@ -110,12 +110,13 @@ public final class IssueDecoder {
             }
             return gb != null ? gb : big5;
         }
-        return confidence(bytes, "Big5") > confidence(bytes, "GB18030") ? big5 : gb;
+        CharsetMatch[] matches = new CharsetDetector().setText(bytes).detectAll();
+        return confidence(matches, "Big5") > confidence(matches, "GB18030") ? big5 : gb;
     }
 
-    /** ICU's confidence (0 to 100) that the bytes are text in {@code charset}. */
-    private static int confidence(byte[] bytes, String charset) {
-        for (CharsetMatch match : new CharsetDetector().setText(bytes).detectAll()) {
+    /** ICU's confidence (0 to 100), among its matches for the bytes, that they are text in {@code charset}. */
+    private static int confidence(CharsetMatch[] matches, String charset) {
+        for (CharsetMatch match : matches) {
             if (match.getName().equalsIgnoreCase(charset)) {
                 return match.getConfidence();
             }

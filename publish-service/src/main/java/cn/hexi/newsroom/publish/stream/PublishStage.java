@@ -105,9 +105,7 @@ public class PublishStage {
         }
         Map<String, Integer> lastRecordOf = lastRecordOf(handled);
         List<ArticlePublished> published = toNotify.stream().map(notifications::of).toList();
-        Set<String> sentBefore = sentNotifications.alreadySent(toNotify.stream().filter(d -> d.action() == Decision.Action.NOTIFY_STORED)
-                .map(notifications::of).toList());
-        List<ArticlePublished> toSend = published.stream().filter(n -> !sentBefore.contains(SentNotifications.keyOf(n))).toList();
+        List<ArticlePublished> toSend = notYetOnTheTopic(toNotify, published);
         List<Outgoing> events = new ArrayList<>(toSend.size());
         for (ArticlePublished notification : toSend) {
             events.add(new Outgoing(EventType.ARTICLE_PUBLISHED, notification.articleId(), notification.issueId(), notification,
@@ -122,6 +120,18 @@ public class PublishStage {
         availability.untilAvailable("the live feed", () -> feed.appendAll(published));
         availability.untilAvailable("queueing webhooks", () -> webhooks.enqueueAll(published, clock.instant()));
         availability.untilAvailable("marking " + toNotify.size() + " articles notified", () -> store.markNotified(toNotify));
+    }
+
+    /** The notifications to send: all but those of versions stored earlier whose notification the topic already holds. */
+    private List<ArticlePublished> notYetOnTheTopic(List<Decision> toNotify, List<ArticlePublished> published) {
+        List<ArticlePublished> storedEarlier = new ArrayList<>();
+        for (int i = 0; i < toNotify.size(); i++) {
+            if (toNotify.get(i).action() == Decision.Action.NOTIFY_STORED) {
+                storedEarlier.add(published.get(i));
+            }
+        }
+        Set<String> sentBefore = sentNotifications.alreadySent(storedEarlier);
+        return sentBefore.isEmpty() ? published : published.stream().filter(n -> !sentBefore.contains(SentNotifications.keyOf(n))).toList();
     }
 
     /**
