@@ -5,6 +5,10 @@ import cn.hexi.newsroom.ingest.intake.IssueIntake;
 import cn.hexi.newsroom.events.intake.IssueRejectedException;
 import cn.hexi.newsroom.ingest.intake.IssueUpload;
 import cn.hexi.newsroom.events.intake.RejectionReason;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.time.LocalDate;
@@ -41,6 +45,13 @@ public class IssueController {
     }
 
     @PostMapping(consumes = {MediaType.TEXT_PLAIN_VALUE, MediaType.APPLICATION_OCTET_STREAM_VALUE})
+    @ApiResponse(responseCode = "202", description = "The broker has the issue")
+    // The one operation's description for both methods: springdoc keeps a single request body per path and method.
+    @RequestBody(description = "One issue's text (UTF-8, UTF-16, GB18030 or Big5), or issue files, each in a file part of any name",
+            required = true, content = {
+            @Content(mediaType = MediaType.TEXT_PLAIN_VALUE, schema = @Schema(type = "string")),
+            @Content(mediaType = MediaType.APPLICATION_OCTET_STREAM_VALUE, schema = @Schema(type = "string", format = "binary")),
+            @Content(mediaType = MediaType.MULTIPART_FORM_DATA_VALUE, schema = @Schema(type = "object"))})
     public ResponseEntity<IngestResponse> ingestBody(HttpServletRequest request,
                                                      @RequestParam(required = false) String sourceName,
                                                      @RequestParam(required = false) String publication,
@@ -56,6 +67,7 @@ public class IssueController {
      * listing both; only when no file was accepted is it the (first) refusal's problem.
      */
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @ApiResponse(responseCode = "202", description = "The broker has every accepted issue; refused files are listed")
     public ResponseEntity<IngestResponse> ingestFiles(MultipartHttpServletRequest request,
                                                       @RequestParam(required = false) String publication,
                                                       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate issueDate,

@@ -6,6 +6,7 @@ import cn.hexi.newsroom.events.EventCodec;
 import cn.hexi.newsroom.events.EventType;
 import cn.hexi.newsroom.events.RawIssue;
 import cn.hexi.newsroom.events.testing.EventAssertions;
+import cn.hexi.newsroom.events.testing.OpenApiContract;
 import cn.hexi.newsroom.events.testing.TopicProbe;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -45,6 +46,17 @@ class IssueApiTest {
     String bootstrapServers;
 
     private final HttpClient http = HttpClient.newHttpClient();
+    private OpenApiContract contract;
+
+    @Test
+    void openApiDescriptionDocumentsBothUploadFormsTheAnswerAndTheProblems() throws Exception {
+        JsonNode operation = contract().document().at("/paths/~1api~1issues/post");
+        assertThat(contract().document().get("openapi").asString()).startsWith("3.1");
+        assertThat(operation.at("/requestBody/content").propertyNames()).contains("text/plain", "application/octet-stream", "multipart/form-data");
+        assertThat(operation.at("/responses").propertyNames()).contains("202", "4XX", "5XX");
+        // A wrong media type is refused by Spring MVC itself: its problem, too, is as documented.
+        assertThat(post("/api/issues", "application/json", "{}".getBytes(StandardCharsets.UTF_8)).statusCode()).isEqualTo(415);
+    }
 
     @Test
     void plainTextIssueIsAcknowledgedAfterTheBrokerHasItAndCarriesCloudEventsHeaders() throws Exception {
@@ -131,10 +143,23 @@ class IssueApiTest {
         return JSON.readTree(response.body()).at("/issues/0/issueId").asString();
     }
 
+    /** Every answer of every test here, problems included, is checked against the service's OpenAPI description. */
     private HttpResponse<String> post(String path, String contentType, byte[] body) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                 .header("Content-Type", contentType)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
+        contract().assertConforms("POST", "/api/issues", response);
+        return response;
+    }
+
+    private OpenApiContract contract() throws IOException, InterruptedException {
+        if (contract == null) {
+            HttpResponse<String> docs = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/v3/api-docs")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(docs.statusCode()).isEqualTo(200);
+            contract = new OpenApiContract(docs.body());
+        }
+        return contract;
     }
 
     private HttpResponse<String> postFiles(Map<String, byte[]> files) throws IOException, InterruptedException {

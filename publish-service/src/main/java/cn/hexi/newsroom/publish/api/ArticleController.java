@@ -25,7 +25,6 @@ import org.bson.Document;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
-import org.springframework.validation.annotation.Validated;
 import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -35,9 +34,11 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
-/** Read access to the stored articles and issues. */
+/**
+ * Read access to the stored articles and issues. Parameter constraints are checked by Spring MVC's own method
+ * validation, which answers a violation with a 400 problem (a class-level {@code @Validated} would make it a 500).
+ */
 @RestController
-@Validated
 public class ArticleController {
 
     public record ArticleView(String articleId, long version, Instant publishedAt, String url, ParsedArticle article, Enrichment enrichment) {

@@ -1,5 +1,8 @@
 package cn.hexi.newsroom.publish.schemas;
 
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.io.IOException;
 import java.io.InputStream;
 import org.springframework.http.MediaType;
@@ -28,6 +31,8 @@ public class AsyncApiController {
     }
 
     @GetMapping("/asyncapi.yaml")
+    @ApiResponse(responseCode = "200", description = "The AsyncAPI 3.0 document of every topic",
+            content = @Content(mediaType = "application/yaml", schema = @Schema(type = "string")))
     public ResponseEntity<byte[]> document() {
         return ResponseEntity.ok().contentType(YAML).body(document);
     }

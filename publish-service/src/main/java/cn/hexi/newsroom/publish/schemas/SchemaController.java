@@ -1,6 +1,10 @@
 package cn.hexi.newsroom.publish.schemas;
 
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.io.InputStream;
 import java.util.Arrays;
 import java.util.List;
@@ -17,6 +21,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * The JSON Schemas of the events, as shipped in {@code pipeline-events}: every record's {@code ce_dataschema} names one
@@ -27,6 +32,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/schemas")
 public class SchemaController {
 
+    private static final String SHIPPED_ID_PREFIX = "classpath:schemas/";
     private static final MediaType SCHEMA_JSON = MediaType.parseMediaType("application/schema+json");
 
     private final Map<String, byte[]> schemas = new TreeMap<>();
@@ -45,6 +51,8 @@ public class SchemaController {
     }
 
     @GetMapping("/{name}")
+    @ApiResponse(responseCode = "200", description = "The JSON Schema (2020-12); its $id is the address it was fetched from",
+            content = @Content(mediaType = "application/schema+json", schema = @Schema(type = "object")))
     public ResponseEntity<byte[]> schema(@PathVariable String name) {
         byte[] schema = schemas.get(name);
         if (schema == null) {
@@ -53,6 +61,16 @@ public class SchemaController {
             problem.setTitle("Schema not found");
             throw new ErrorResponseException(HttpStatus.NOT_FOUND, problem, null);
         }
-        return ResponseEntity.ok().contentType(SCHEMA_JSON).body(schema);
+        return ResponseEntity.ok().contentType(SCHEMA_JSON).body(servedFromHere(name, schema));
+    }
+
+    /**
+     * The schema with its {@code $id} set to the address it is served at: the relative references resolve against the
+     * {@code $id}, and the shipped one is a class-path address only the pipeline's own validator can follow.
+     */
+    private static byte[] servedFromHere(String name, byte[] schema) {
+        String here = ServletUriComponentsBuilder.fromCurrentRequestUri().replaceQuery(null).toUriString();
+        String text = new String(schema, StandardCharsets.UTF_8);
+        return text.replace("\"$id\": \"" + SHIPPED_ID_PREFIX + name + "\"", "\"$id\": \"" + here + "\"").getBytes(StandardCharsets.UTF_8);
     }
 }

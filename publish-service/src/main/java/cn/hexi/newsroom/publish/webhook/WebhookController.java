@@ -1,5 +1,7 @@
 package cn.hexi.newsroom.publish.webhook;
 
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.InetAddress;
 import java.net.URI;
@@ -57,6 +59,7 @@ public class WebhookController {
     }
 
     @PostMapping
+    @ApiResponse(responseCode = "201", description = "Subscribed; the secret is shown this once")
     public ResponseEntity<CreatedSubscription> create(@RequestBody SubscriptionRequest request, HttpServletRequest http) {
         URI url = acceptableUrl(request.url(), http);
         targets.refusal(url).ifPresent(reason -> {
@@ -74,6 +77,7 @@ public class WebhookController {
     }
 
     @DeleteMapping("/{id}")
+    @ApiResponse(responseCode = "204", description = "Unsubscribed", content = @Content)
     public ResponseEntity<Void> delete(@PathVariable String id) {
         if (!store.delete(id)) {
             throw problem(HttpStatus.NOT_FOUND, "Subscription not found", "no subscription " + id);

@@ -9,8 +9,11 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -18,7 +21,7 @@ import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-/** Every event's {@code ce_dataschema} can be fetched from the publish service, byte for byte as shipped. */
+/** Every event's {@code ce_dataschema} can be fetched from the publish service, with the schemas it refers to. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @EmbeddedKafka(partitions = 1, bootstrapServersProperty = "spring.kafka.bootstrap-servers")
 class SchemaControllerTest {
@@ -33,16 +36,25 @@ class SchemaControllerTest {
     private final HttpClient http = HttpClient.newHttpClient();
 
     @Test
-    void theSchemaEachDataSchemaNamesIsServedAsShipped() throws Exception {
+    void theSchemaEachDataSchemaNamesIsServedAsShippedWithItsIdTheAddressItIsServedAt() throws Exception {
         for (EventType type : EventType.values()) {
             String name = type.dataSchema().substring(EventType.DATA_SCHEMA_PREFIX.length());
-            HttpResponse<byte[]> served = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/schemas/" + name)).build(),
-                    HttpResponse.BodyHandlers.ofByteArray());
+            URI address = URI.create("http://localhost:" + port + "/schemas/" + name);
+            HttpResponse<String> served = http.send(HttpRequest.newBuilder(address).build(), HttpResponse.BodyHandlers.ofString());
 
             assertThat(served.statusCode()).as(name).isEqualTo(200);
             assertThat(served.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/schema+json"));
             try (InputStream shipped = getClass().getClassLoader().getResourceAsStream(type.schemaResource())) {
-                assertThat(served.body()).as(name).isEqualTo(shipped.readAllBytes());
+                String expected = new String(shipped.readAllBytes(), StandardCharsets.UTF_8)
+                        .replace("\"classpath:schemas/" + name + "\"", "\"" + address + "\"");
+                assertThat(served.body()).as(name).isEqualTo(expected);
+            }
+            // A consumer's validator resolves each reference against the $id: every one must answer from here.
+            Matcher ref = Pattern.compile("\"\\$ref\": \"([^\"#]+)[^\"]*\"").matcher(served.body());
+            while (ref.find()) {
+                URI referenced = address.resolve(ref.group(1));
+                assertThat(http.send(HttpRequest.newBuilder(referenced).build(), HttpResponse.BodyHandlers.discarding()).statusCode())
+                        .as(name + " refers to " + referenced).isEqualTo(200);
             }
         }
     }

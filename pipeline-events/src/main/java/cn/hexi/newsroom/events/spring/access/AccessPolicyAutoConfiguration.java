@@ -66,10 +66,9 @@ public class AccessPolicyAutoConfiguration {
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .addFilterBefore(keyFilter, AbstractPreAuthenticatedProcessingFilter.class)
                 .authorizeHttpRequests(requests -> requests
-                        .requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**", "/actuator/info", "/actuator/prometheus",
-                                "/actuator/metrics", "/actuator/metrics/**").permitAll()
-                        .requestMatchers("/actuator", "/actuator/**", "/api/webhooks", "/api/webhooks/**").hasRole(ADMIN)
-                        .requestMatchers(HttpMethod.POST, "/api/issues").access(ingest(access))
+                        .requestMatchers(HttpMethod.GET, AccessRules.OPEN_ACTUATOR).permitAll()
+                        .requestMatchers(AccessRules.ADMIN_PATHS).hasRole(ADMIN)
+                        .requestMatchers(HttpMethod.POST, AccessRules.INGEST_PATH).access(ingest(access))
                         .requestMatchers(HttpMethod.GET).permitAll()
                         .requestMatchers(HttpMethod.HEAD).permitAll()
                         .requestMatchers(HttpMethod.OPTIONS).permitAll()
@@ -98,7 +97,7 @@ public class AccessPolicyAutoConfiguration {
     }
 
     private static boolean isIngest(String method, String path) {
-        return "POST".equals(method) && "/api/issues".equals(path);
+        return "POST".equals(method) && AccessRules.INGEST_PATH.equals(path);
     }
 
     private static AuthorizationManager<RequestAuthorizationContext> ingest(AccessProperties access) {

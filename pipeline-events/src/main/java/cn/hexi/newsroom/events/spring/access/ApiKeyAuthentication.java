@@ -16,7 +16,7 @@ import org.springframework.security.web.authentication.preauth.PreAuthenticatedA
  */
 final class ApiKeyAuthentication implements AuthenticationManager {
 
-    static final String HEADER = "X-API-Key";
+    static final String HEADER = AccessRules.KEY_HEADER;
     static final String ADMIN = "ADMIN";
     static final String INGEST = "INGEST";
 
