@@ -57,14 +57,22 @@ function title(article) {
   return article.headline || (article.body && article.body.length ? article.body[0].text.slice(0, 40) + "…" : article.articleId);
 }
 
+/** Where the article was printed: publication, issue date and number, and the file it came in. */
+function issueLine(issue) {
+  if (!issue) return null;
+  return [issue.publication, issue.issueDate, issue.issueNumber ? t("issueNo", {n: issue.issueNumber}) : null, issue.sourceName]
+    .filter(Boolean).join(" ");
+}
+
+/** A list entry for a stored article (the read API's view). */
 function card(item, isNew) {
   const article = item.article;
-  const tags = (item.enrichment ? item.enrichment.tags.map(t => t.name) : item.tags) || [];
+  const tags = item.enrichment.tags.map(tag => tag.name);
   const li = el("li", {"data-id": item.articleId, tabindex: "0"},
-    el("div", {class: "title"}, item.headline !== undefined ? (item.headline || item.articleId) : title(article)),
-    el("div", {class: "meta"}, [item.kind || (article && article.kind), item.section || (article && article.section), new Date(item.publishedAt).toLocaleString()]
-      .filter(Boolean).join(" · ")),
-    el("div", {}, tags.map(t => el("span", {class: "chip"}, t))));
+    el("div", {class: "title"}, title(article)),
+    el("div", {class: "meta"}, [label("kind", article.kind), article.section, cst(item.publishedAt)].filter(Boolean).join(" · ")),
+    el("div", {class: "meta issue"}, issueLine(article.issue)),
+    el("div", {}, tags.map(tag => el("span", {class: "chip"}, tag))));
   if (isNew) li.classList.add("new");
   li.addEventListener("click", () => open(item.articleId));
   li.addEventListener("keydown", e => { if (e.key === "Enter") open(item.articleId); });
@@ -82,16 +90,19 @@ async function load() {
 
 function connect() {
   const source = new EventSource("/api/articles/stream");
-  source.onopen = () => { status.textContent = "live"; status.classList.add("live"); };
-  source.onerror = () => { status.textContent = "reconnecting…"; status.classList.remove("live"); };
-  source.addEventListener("article", event => {
+  source.onopen = () => { status.dataset.i18n = "live"; status.textContent = t("live"); status.classList.add("live"); };
+  source.onerror = () => { status.dataset.i18n = "reconnecting"; status.textContent = t("reconnecting"); status.classList.remove("live"); };
+  source.addEventListener("article", async event => {
     const notification = JSON.parse(event.data);
     const key = notification.articleId + ":" + notification.version;
     if (shown.has(key) || !matches(notification)) return;
     shown.add(key);
+    // The notification is brief; the card shows the stored article, issue and all.
+    const response = await fetch("/api/articles/" + encodeURIComponent(notification.articleId));
+    if (!response.ok) return;
     const existing = list.querySelector(`li[data-id="${CSS.escape(notification.articleId)}"]`);
     if (existing) existing.remove();
-    list.prepend(card(notification, true));
+    list.prepend(card(await response.json(), true));
   });
 }
 
@@ -106,39 +117,41 @@ async function open(id) {
   const parts = [
     a.section ? el("p", {class: "meta"}, a.section) : null,
     a.kicker ? el("p", {class: "kicker"}, a.kicker) : null,
-    el("h2", {}, a.headline || "(no headline)"),
+    el("h2", {}, a.headline || t("noHeadline")),
     a.subheadline ? el("p", {class: "subheadline"}, a.subheadline) : null,
     a.deck ? el("p", {class: "deck"}, a.deck) : null,
-    el("p", {class: "meta"}, [bylines ? "■ " + bylines : null, a.photographers.length ? a.photographers.join(" ") + " 摄" : null,
-      a.kind, a.flags.join(", ")].filter(Boolean).join(" · ")),
+    el("p", {class: "meta"}, [bylines ? "■ " + bylines : null, a.photographers.length ? a.photographers.join(" ") + " " + t("photo") : null,
+      label("kind", a.kind), a.flags.map(flag => label("flag", flag)).join("、")].filter(Boolean).join(" · ")),
+    el("p", {class: "meta"}, [issueLine(a.issue), cst(item.publishedAt)].filter(Boolean).join(" · ")),
     ...a.body.map(b => el("p", {class: b.type === "heading" ? "crosshead" : "paragraph"}, b.text)),
-    el("h3", {}, "Tags"),
+    el("h3", {}, t("tags")),
     el("ul", {}, e.tags.map(t => el("li", {}, `${t.name} (${t.score}) — ${t.evidence.join("、")}`))),
-    el("h3", {}, "Places"),
-    el("ul", {}, e.places.map(p => el("li", {}, `${p.name} · ${p.type}${p.code ? " · " + p.code : " · unresolved"}${p.focus ? " · focus" : ""}`))),
+    el("h3", {}, t("places")),
+    el("ul", {}, e.places.map(p => el("li", {}, [p.name, p.type, p.code || t("unresolved"), p.focus ? t("focus") : null].filter(Boolean).join(" · ")))),
     await mapOf(e.places),
-    el("h3", {}, "People and organisations"),
+    el("h3", {}, t("peopleOrgs")),
     el("p", {}, e.people.map(p => p.role ? `${p.name}(${p.role})` : p.name).join("、") || "—"),
     el("p", {}, e.organisations.map(o => o.name).join("、") || "—"),
-    el("h3", {}, "Parse warnings"),
+    el("h3", {}, t("warnings")),
     await warnings(a),
-    el("h3", {}, "Source text"),
+    el("h3", {}, t("sourceText")),
     await source(id)
   ];
   view.replaceChildren(...parts.filter(Boolean));
+  view.dataset.articleId = id;
 }
 
 async function warnings(article) {
   const response = await fetch("/api/issues/" + encodeURIComponent(article.issueId));
-  if (!response.ok) return el("p", {class: "hint"}, "The issue's parse report is not recorded yet.");
+  if (!response.ok) return el("p", {class: "hint"}, t("noReport"));
   const issue = await response.json();
   const mine = issue.report.warnings.filter(w => w.articleId === article.articleId);
-  return mine.length ? el("ul", {}, mine.map(w => el("li", {class: "warning"}, `${w.kind}: ${w.message}`))) : el("p", {}, "None.");
+  return mine.length ? el("ul", {}, mine.map(w => el("li", {class: "warning"}, `${label("warning", w.kind)}: ${w.message}`))) : el("p", {}, t("none"));
 }
 
 async function source(id) {
   const response = await fetch("/api/articles/" + encodeURIComponent(id) + "/source");
-  if (!response.ok) return el("p", {class: "hint"}, "The source text is not available.");
+  if (!response.ok) return el("p", {class: "hint"}, t("noSource"));
   const src = await response.json();
   return el("pre", {}, src.pieces.map(p => p.text).join("\n\n"));
 }
@@ -157,7 +170,7 @@ async function mapOf(places) {
   const scale = Math.min((width - pad - labelRoom) / ((maxLon - minLon) * Math.cos(39.1 * Math.PI / 180)), (height - 2 * pad) / (maxLat - minLat));
   const x = lon => pad + (lon - minLon) * Math.cos(39.1 * Math.PI / 180) * scale;
   const y = lat => height - pad - (lat - minLat) * scale;
-  const map = svg("svg", {class: "map", viewBox: `0 0 ${width} ${height}`, role: "img", "aria-label": "Map of Hexi District"});
+  const map = svg("svg", {class: "map", viewBox: `0 0 ${width} ${height}`, role: "img", "aria-label": t("map")});
   map.append(svg("title", {}, "河西区 — " + mapData.source));
   for (const c of mapData.communities) map.append(svg("circle", {class: "community", cx: x(c.lon), cy: y(c.lat), r: 2}));
   for (const s of mapData.streets) {
@@ -167,11 +180,19 @@ async function mapOf(places) {
   for (const p of located) {
     const cx = x(p.coordinates.longitude), cy = y(p.coordinates.latitude);
     map.append(svg("circle", {class: "place", cx, cy, r: p.coordinates.approximate ? 5 : 7}));
-    map.append(svg("text", {class: "place-label", x: cx + 8, y: cy - 6}, p.name + (p.coordinates.approximate ? " (≈)" : "")));
+    map.append(svg("text", {class: "place-label", x: cx + 8, y: cy - 6}, p.name + (p.coordinates.approximate ? t("approximate") : "")));
   }
   return map;
 }
 
+/** Switching language redraws the list and the open article in it. */
+document.getElementById("language").addEventListener("click", () => {
+  switchLanguage();
+  load();
+  if (view.dataset.articleId) open(view.dataset.articleId);
+});
+
 form.addEventListener("submit", event => { event.preventDefault(); load(); });
 form.addEventListener("reset", () => setTimeout(load, 0));
+translatePage();
 load().then(connect);

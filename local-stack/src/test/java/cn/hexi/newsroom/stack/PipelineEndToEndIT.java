@@ -284,12 +284,13 @@ class PipelineEndToEndIT {
     }
 
     /**
-     * The editors' page in a real browser (Debian's chromium): articles of a new issue appear without reload within
-     * five seconds, and markup in an article is shown as text, never run.
+     * The editors' page in a real browser (Debian's chromium): in Chinese, articles of a new issue appear without reload
+     * within five seconds with their issue and a China Standard Time, markup in an article is shown as text, never run,
+     * and English is a switch the page remembers.
      */
     @Test
     @Order(4)
-    void editorsPageShowsNewArticlesLiveAndArticleMarkupAsText() throws Exception {
+    void editorsPageInChineseShowsNewArticlesLiveAndArticleMarkupAsText() throws Exception {
         Path chromium = Path.of("/usr/bin/chromium");
         Path chromedriver = Path.of("/usr/bin/chromedriver");
         Assumptions.assumeTrue(Files.isExecutable(chromium) && Files.isExecutable(chromedriver),
@@ -302,6 +303,9 @@ class PipelineEndToEndIT {
             browser.get(stack.service("publish-service").url("/").toString());
             WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(15));
             wait.until(ExpectedConditions.attributeContains(By.id("live-status"), "class", "live"));
+            assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("zh-CN");
+            assertThat(browser.findElement(By.id("live-status")).getText()).isEqualTo("实时");
+            assertThat(browser.findElement(By.id("filters")).getText()).contains("标签", "地点", "栏目", "筛选");
 
             String marker = "安全会议" + Long.toString(System.nanoTime(), 36);
             Path issue = data.resolve("hostile-issue.txt");
@@ -315,7 +319,7 @@ class PipelineEndToEndIT {
                     ExpectedConditions.presenceOfElementLocated(By.xpath("//ol[@id='articles']/li[contains(., '" + marker + "')]")));
             long seconds = Duration.ofNanos(System.nanoTime() - posted).toSeconds();
             assertThat(seconds).isLessThanOrEqualTo(5);
-            assertThat(card.getText()).contains("<script>window.hacked=1</script>");
+            assertThat(card.getText()).contains("<script>window.hacked=1</script>", "新闻", "北京时间", "hostile-issue.txt");
             card.click();
             WebElement view = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#view h2")));
             assertThat(view.getText()).contains("<script>window.hacked=1</script>");
@@ -324,6 +328,16 @@ class PipelineEndToEndIT {
                     "return [window.hacked, document.querySelectorAll('#articles script, #view script, #view img').length]");
             assertThat(hacked).asList().containsExactly(null, 0L);
             assertThat(scrape("publish-service", "newsroom_notifications_total", Map.of("channel", "sse", "outcome", "delivered"))).isPositive();
+
+            browser.findElement(By.id("language")).click();
+            wait.until(ExpectedConditions.attributeToBe(By.tagName("html"), "lang", "en"));
+            assertThat(browser.findElement(By.id("filters")).getText()).contains("Tag", "Place", "Section");
+            browser.navigate().refresh();
+            wait.until(ExpectedConditions.attributeContains(By.id("live-status"), "class", "live"));
+            assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).as("the choice is remembered").isEqualTo("en");
+            assertThat(browser.findElement(By.id("live-status")).getText()).isEqualTo("live");
+            browser.findElement(By.id("language")).click();
+            wait.until(ExpectedConditions.attributeToBe(By.tagName("html"), "lang", "zh-CN"));
         } finally {
             browser.quit();
         }

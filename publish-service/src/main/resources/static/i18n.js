@@ -1,0 +1,70 @@
+// The page's words in Chinese (the default) and English. The choice is remembered in this browser; times are always
+// China Standard Time, the paper's own, whatever the browser's zone.
+"use strict";
+
+const MESSAGES = {
+  "zh-CN": {
+    title: "河西报 · 编辑台", connecting: "连接中…", live: "实时", reconnecting: "重新连接中…",
+    filters: "筛选", tag: "标签", place: "地点", section: "栏目", filter: "筛选", clear: "清除",
+    tagHint: "燃气安全", placeHint: "天塔街道 或 120103008", sectionHint: "十项行动见行见效",
+    articles: "稿件", hint: "请选择一篇稿件。新发布的稿件会自动出现在左侧。", switchTo: "English",
+    noHeadline: "(无标题)", tags: "标签", places: "地点", unresolved: "未匹配", focus: "重点",
+    peopleOrgs: "人物与机构", warnings: "解析提示", sourceText: "原文", none: "无。",
+    noReport: "本期的解析报告尚未记录。", noSource: "原文暂不可用。", photo: "摄", issueNo: "第{n}期",
+    map: "河西区地图", approximate: "(约)", cst: "北京时间",
+    kind: {news: "新闻", photo: "图片新闻", note: "简讯", unstructured: "未分段"},
+    flag: {truncated: "疑似截断", continuation: "转版续文"},
+    warning: {"no-structure": "未识别结构", "orphan-headline": "标题与正文分离", "no-headline": "缺少标题", "empty-body": "正文为空",
+      "banner-in-story": "正文中夹有通栏", "orphan-continuation": "续文无对应稿件", truncated: "疑似截断"}
+  },
+  en: {
+    title: "Hexi Daily · Editors' desk", connecting: "connecting…", live: "live", reconnecting: "reconnecting…",
+    filters: "filters", tag: "Tag", place: "Place", section: "Section", filter: "Filter", clear: "Clear",
+    tagHint: "燃气安全", placeHint: "天塔街道 or 120103008", sectionHint: "十项行动见行见效",
+    articles: "articles", hint: "Select an article. New articles appear on the left as they are published.", switchTo: "中文",
+    noHeadline: "(no headline)", tags: "Tags", places: "Places", unresolved: "unresolved", focus: "focus",
+    peopleOrgs: "People and organisations", warnings: "Parse warnings", sourceText: "Source text", none: "None.",
+    noReport: "The issue's parse report is not recorded yet.", noSource: "The source text is not available.", photo: "photo",
+    issueNo: "No. {n}", map: "Map of Hexi District", approximate: " (≈)", cst: "CST",
+    kind: {news: "news", photo: "photo", note: "note", unstructured: "unstructured"},
+    flag: {truncated: "truncated", continuation: "continued from another page"},
+    warning: {}
+  }
+};
+
+const LANGUAGE_KEY = "newsroom.language";
+let language = localStorage.getItem(LANGUAGE_KEY) in MESSAGES ? localStorage.getItem(LANGUAGE_KEY) : "zh-CN";
+
+/** A message of the current language; {name} placeholders are filled from values. */
+function t(key, values) {
+  const text = MESSAGES[language][key] ?? MESSAGES["zh-CN"][key] ?? key;
+  return typeof text === "string" ? text.replace(/\{(\w+)}/g, (_, name) => String(values?.[name] ?? "")) : text;
+}
+
+/** A closed set's label (kind, flag, warning); an unknown code shows as itself. */
+function label(set, code) {
+  return (MESSAGES[language][set] || {})[code] || code;
+}
+
+/** A time in China Standard Time, as an editor there reads it. */
+function cst(instant) {
+  if (!instant) return null;
+  const format = new Intl.DateTimeFormat(language, {timeZone: "Asia/Shanghai", year: "numeric", month: "2-digit", day: "2-digit",
+    hour: "2-digit", minute: "2-digit", hour12: false});
+  return format.format(new Date(instant)) + " " + t("cst");
+}
+
+/** The static labels (data-i18n, data-i18n-placeholder) in the current language. */
+function translatePage() {
+  document.documentElement.lang = language;
+  document.title = t("title");
+  document.querySelectorAll("[data-i18n]").forEach(node => { node.textContent = t(node.dataset.i18n); });
+  document.querySelectorAll("[data-i18n-placeholder]").forEach(node => { node.placeholder = t(node.dataset.i18nPlaceholder); });
+  document.querySelectorAll("[data-i18n-label]").forEach(node => { node.setAttribute("aria-label", t(node.dataset.i18nLabel)); });
+}
+
+function switchLanguage() {
+  language = language === "zh-CN" ? "en" : "zh-CN";
+  localStorage.setItem(LANGUAGE_KEY, language);
+  translatePage();
+}
