@@ -31,24 +31,38 @@ function svg(tag, attributes, text) {
   return node;
 }
 
+const more = document.getElementById("more");
+let nextCursor = null;
+
 function filters() {
   const data = new FormData(form);
   const result = {};
-  for (const key of ["tag", "place", "section"]) {
+  for (const key of ["q", "tag", "place", "section", "from", "to"]) {
     const value = (data.get(key) || "").trim();
     if (value) result[key] = value;
   }
   return result;
 }
 
-/** Whether a live notification passes the filters in force (place by code or name, as the API does). */
-function matches(notification) {
+/** The day the news is of, as the API filters on it: the issue date, else the day it arrived in Beijing. */
+function newsDate(article) {
+  const issue = article.issue || {};
+  if (issue.issueDate) return issue.issueDate;
+  return issue.receivedAt ? new Date(issue.receivedAt).toLocaleDateString("sv-SE", {timeZone: "Asia/Shanghai"}) : null;
+}
+
+/** Whether a stored article passes the filters in force, as the search API would decide. */
+function matches(item) {
   const f = filters();
-  if (f.tag && !(notification.tags || []).includes(f.tag)) return false;
-  if (f.section && notification.section !== f.section) return false;
-  if (f.place) {
-    const places = notification.places || [];
-    if (!places.some(p => p.name === f.place || (p.code && p.code.startsWith(f.place)))) return false;
+  const a = item.article;
+  if (f.tag && !item.enrichment.tags.some(tag => tag.name === f.tag)) return false;
+  if (f.section && a.section !== f.section) return false;
+  if (f.place && !item.enrichment.places.some(p => p.name === f.place || p.code === f.place || (p.parentCodes || []).includes(f.place))) return false;
+  const date = newsDate(a);
+  if ((f.from && !(date && date >= f.from)) || (f.to && !(date && date <= f.to))) return false;
+  if (f.q) {
+    const text = [a.kicker, a.headline, a.subheadline, a.deck, ...a.body.map(b => b.text)].filter(Boolean).join("\n");
+    if (!text.includes(f.q)) return false;
   }
   return true;
 }
@@ -79,13 +93,27 @@ function card(item, isNew) {
   return li;
 }
 
-async function load() {
-  const query = new URLSearchParams({...filters(), limit: "50"});
+/** The first page of the search in force, or with a cursor the next one, added below. */
+async function load(cursor) {
+  const query = new URLSearchParams({...filters(), limit: "30"});
+  if (cursor) query.set("cursor", cursor);
   const response = await fetch("/api/articles?" + query);
+  if (!response.ok) {
+    list.replaceChildren(el("li", {class: "hint"}, t("searchFailed")));
+    return;
+  }
   const page = await response.json();
-  list.replaceChildren(...page.items.map(item => card(item, false)));
-  shown.clear();
+  const cards = page.items.map(item => card(item, false));
+  if (cursor) {
+    list.append(...cards);
+  } else {
+    list.replaceChildren(...cards);
+    shown.clear();
+  }
+  if (!cursor && !page.items.length) list.append(el("li", {class: "hint"}, t("noResults")));
   page.items.forEach(item => shown.add(item.articleId + ":" + item.version));
+  nextCursor = page.nextCursor;
+  more.hidden = !nextCursor;
 }
 
 function connect() {
@@ -95,14 +123,17 @@ function connect() {
   source.addEventListener("article", async event => {
     const notification = JSON.parse(event.data);
     const key = notification.articleId + ":" + notification.version;
-    if (shown.has(key) || !matches(notification)) return;
+    if (shown.has(key)) return;
     shown.add(key);
     // The notification is brief; the card shows the stored article, issue and all.
     const response = await fetch("/api/articles/" + encodeURIComponent(notification.articleId));
     if (!response.ok) return;
+    const item = await response.json();
+    if (!matches(item)) return;
     const existing = list.querySelector(`li[data-id="${CSS.escape(notification.articleId)}"]`);
     if (existing) existing.remove();
-    list.prepend(card(await response.json(), true));
+    list.querySelectorAll("li.hint").forEach(hint => hint.remove());
+    list.prepend(card(item, true));
   });
 }
 
@@ -193,6 +224,7 @@ document.getElementById("language").addEventListener("click", () => {
 });
 
 form.addEventListener("submit", event => { event.preventDefault(); load(); });
-form.addEventListener("reset", () => setTimeout(load, 0));
+form.addEventListener("reset", () => setTimeout(() => load(), 0));
+more.addEventListener("click", () => load(nextCursor));
 translatePage();
 load().then(connect);

@@ -5,7 +5,8 @@
 const MESSAGES = {
   "zh-CN": {
     title: "河西报 · 编辑台", connecting: "连接中…", live: "实时", reconnecting: "重新连接中…",
-    filters: "筛选", tag: "标签", place: "地点", section: "栏目", filter: "筛选", clear: "清除",
+    filters: "检索", search: "全文", searchHint: "标题或正文中的文字", from: "自", to: "至", more: "更多",
+    noResults: "没有符合条件的稿件。", searchFailed: "检索失败,请检查条件。", tag: "标签", place: "地点", section: "栏目", filter: "筛选", clear: "清除",
     tagHint: "燃气安全", placeHint: "天塔街道 或 120103008", sectionHint: "十项行动见行见效",
     articles: "稿件", hint: "请选择一篇稿件。新发布的稿件会自动出现在左侧。", switchTo: "English",
     noHeadline: "(无标题)", tags: "标签", places: "地点", unresolved: "未匹配", focus: "重点",
@@ -19,7 +20,8 @@ const MESSAGES = {
   },
   en: {
     title: "Hexi Daily · Editors' desk", connecting: "connecting…", live: "live", reconnecting: "reconnecting…",
-    filters: "filters", tag: "Tag", place: "Place", section: "Section", filter: "Filter", clear: "Clear",
+    filters: "search", search: "Text", searchHint: "words in the headline or body", from: "From", to: "To", more: "More",
+    noResults: "No article matches.", searchFailed: "The search failed; check the filters.", tag: "Tag", place: "Place", section: "Section", filter: "Filter", clear: "Clear",
     tagHint: "燃气安全", placeHint: "天塔街道 or 120103008", sectionHint: "十项行动见行见效",
     articles: "articles", hint: "Select an article. New articles appear on the left as they are published.", switchTo: "中文",
     noHeadline: "(no headline)", tags: "Tags", places: "Places", unresolved: "unresolved", focus: "focus",

@@ -328,6 +328,7 @@ class PipelineEndToEndIT {
                     "return [window.hacked, document.querySelectorAll('#articles script, #view script, #view img').length]");
             assertThat(hacked).asList().containsExactly(null, 0L);
             assertThat(scrape("publish-service", "newsroom_notifications_total", Map.of("channel", "sse", "outcome", "delivered"))).isPositive();
+            searchesOnThePage(browser, wait, marker);
 
             browser.findElement(By.id("language")).click();
             wait.until(ExpectedConditions.attributeToBe(By.tagName("html"), "lang", "en"));
@@ -341,6 +342,20 @@ class PipelineEndToEndIT {
         } finally {
             browser.quit();
         }
+    }
+
+    /** Free text finds the article by a word of its headline; a date range after it finds nothing, and says so. */
+    private static void searchesOnThePage(WebDriver browser, WebDriverWait wait, String marker) {
+        WebElement text = browser.findElement(By.name("q"));
+        text.sendKeys(marker);
+        browser.findElement(By.cssSelector("#filters button[type=submit]")).click();
+        wait.until(driver -> driver.findElements(By.cssSelector("#articles li[data-id]")).size() == 1
+                && driver.findElement(By.id("articles")).getText().contains(marker));
+        ((JavascriptExecutor) browser).executeScript("document.querySelector('#filters [name=from]').value = '2099-01-01'");
+        browser.findElement(By.cssSelector("#filters button[type=submit]")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("articles"), "没有符合条件的稿件"));
+        browser.findElement(By.cssSelector("#filters button[type=reset]")).click();
+        wait.until(driver -> driver.findElements(By.cssSelector("#articles li[data-id]")).size() > 1);
     }
 
     /**
