@@ -12,7 +12,7 @@ import java.util.stream.Collectors;
 
 /**
  * Keywords by TF-IDF: nouns, place and organisation names and verbal nouns of two or more characters, weighted by how
- * rare they are in the archive ({@code enrich/keyword-df.tsv}, learned from past issues by {@link DocumentFrequencies}),
+ * rare they are in the archive ({@code enrich/keyword-df.tsv}, learned from past issues by {@code cli.DocumentFrequencies}),
  * less a stoplist of what the paper says everywhere ({@code enrich/keyword-stoplist.txt}).
  */
 public final class KeywordExtractor {
