@@ -10,6 +10,7 @@ import cn.hexi.newsroom.parse.layout.Credit;
 import cn.hexi.newsroom.parse.layout.Line;
 import cn.hexi.newsroom.parse.layout.LineClassifier;
 import cn.hexi.newsroom.parse.layout.LineKind;
+import cn.hexi.newsroom.parse.layout.ParseVocabulary;
 import cn.hexi.newsroom.parse.layout.LineReader;
 import cn.hexi.newsroom.parse.layout.OrphanHeadlines;
 import cn.hexi.newsroom.parse.layout.Segment;

@@ -6,7 +6,7 @@ import cn.hexi.newsroom.enrich.text.Coverage;
 import cn.hexi.newsroom.enrich.text.TextUnit;
 import cn.hexi.newsroom.events.Mention;
 import cn.hexi.newsroom.events.Place;
-import com.hankcs.hanlp.collection.AhoCorasick.AhoCorasickDoubleArrayTrie;
+import cn.hexi.newsroom.enrich.nlp.DictionaryMatcher;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -61,8 +61,8 @@ public final class PlaceFinder {
 
     private final Gazetteer gazetteer;
     private final String homeDistrict;
-    private final AhoCorasickDoubleArrayTrie<List<Form>> names = new AhoCorasickDoubleArrayTrie<>();
-    private final AhoCorasickDoubleArrayTrie<String> landmarks = new AhoCorasickDoubleArrayTrie<>();
+    private final DictionaryMatcher<List<Form>> names;
+    private final DictionaryMatcher<String> landmarks;
     private final Set<String> localNames = new HashSet<>();
 
     public PlaceFinder(Gazetteer gazetteer, String homeDistrict) {
@@ -108,14 +108,14 @@ public final class PlaceFinder {
                 default -> add(forms, d.name(), d, 1.0);
             }
         }
-        names.build(forms);
+        names = new DictionaryMatcher<>(forms);
         forms.forEach((surface, list) -> {
             if (list.stream().anyMatch(f -> f.division().code().startsWith("12"))) {
                 localNames.add(surface);
             }
         });
         Map<String, String> known = loadLandmarks();
-        landmarks.build(new TreeMap<>(known));
+        landmarks = new DictionaryMatcher<>(new TreeMap<>(known));
         localNames.addAll(known.keySet());
     }
 
@@ -187,14 +187,14 @@ public final class PlaceFinder {
             wordStarts.add(token.start());
             wordEnds.add(token.end());
         });
-        names.parseText(text, (begin, end, forms) -> {
+        names.matches(text, (begin, end, forms) -> {
             boolean wholeWord = wordStarts.contains(begin) && wordEnds.contains(end);
             List<Form> usable = forms.stream().filter(f -> wholeWord || !f.wholeWordOnly()).toList();
             if (!usable.isEmpty()) {
                 out.add(new Candidate(t, begin, end, usable, null, null, usable.stream().mapToDouble(Form::confidence).max().orElse(1.0), true));
             }
         });
-        landmarks.parseText(text, (begin, end, type) -> out.add(new Candidate(t, begin, end, null, type, text.substring(begin, end), 0.8, true)));
+        landmarks.matches(text, (begin, end, type) -> out.add(new Candidate(t, begin, end, null, type, text.substring(begin, end), 0.8, true)));
         out.addAll(guesses(UNKNOWN_COMMUNITY, "社区", text, tokens, t, "community", 0.6));
         for (Candidate street : guesses(UNKNOWN_STREET, "街道", text, tokens, t, "street", 0.5)) {
             // An unknown street needs a name, not a common noun (部门街道): its name must be a place, proper noun or abbreviation.

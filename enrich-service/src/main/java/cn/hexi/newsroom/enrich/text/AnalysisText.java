@@ -1,6 +1,6 @@
 package cn.hexi.newsroom.enrich.text;
 
-import com.hankcs.hanlp.HanLP;
+import cn.hexi.newsroom.enrich.nlp.Scripts;
 
 /**
  * The text the analysers read, kept apart from the article's published text: traditional characters made simplified
@@ -43,7 +43,7 @@ public final class AnalysisText {
     }
 
     private static char simplified(char c) {
-        String converted = HanLP.convertToSimplifiedChinese(String.valueOf(c));
+        String converted = Scripts.toSimplified(String.valueOf(c));
         return converted.length() == 1 ? converted.charAt(0) : c;
     }
 }

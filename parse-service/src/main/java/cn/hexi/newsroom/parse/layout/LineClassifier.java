@@ -1,6 +1,5 @@
 package cn.hexi.newsroom.parse.layout;
 
-import cn.hexi.newsroom.parse.ParseVocabulary;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;

@@ -3,7 +3,6 @@ package cn.hexi.newsroom.parse.layout;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import cn.hexi.newsroom.parse.ParseVocabulary;
 
 /**
  * Stage 3: cuts the classified lines into articles. Bylines, photo credits and editor's-note markers anchor

@@ -1,27 +1,18 @@
 package cn.hexi.newsroom.publish.api;
 
+import cn.hexi.newsroom.publish.api.ArticleReader.ArticleList;
+import cn.hexi.newsroom.publish.api.ArticleReader.ArticleView;
+import cn.hexi.newsroom.publish.api.ArticleReader.IssueView;
 import cn.hexi.newsroom.events.BodyItem;
-import cn.hexi.newsroom.events.Enrichment;
-import cn.hexi.newsroom.events.EventCodec;
-import cn.hexi.newsroom.events.IssueMetadata;
-import cn.hexi.newsroom.events.ParseReport;
-import cn.hexi.newsroom.events.ParsedArticle;
 import cn.hexi.newsroom.events.Span;
-import cn.hexi.newsroom.publish.PublishProperties;
 import cn.hexi.newsroom.publish.live.LiveArticles;
 import cn.hexi.newsroom.publish.ninjs.NinjsMapper;
-import cn.hexi.newsroom.publish.store.ArticleQuery;
-import cn.hexi.newsroom.publish.store.ArticleStore;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.Date;
 import java.util.List;
 import java.util.Map;
-import org.bson.Document;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -41,31 +32,16 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 @RestController
 public class ArticleController {
 
-    public record ArticleView(String articleId, long version, Instant publishedAt, String url, ParsedArticle article, Enrichment enrichment) {
-    }
-
-    public record IssueView(String issueId, IssueMetadata metadata, List<String> articleIds, Integer articleCount,
-                            List<String> storedArticleIds, ParseReport report, Instant parsedAt, Instant lastPublishedAt) {
-    }
-
     public record Page<T>(List<T> items, int page, int size, long total) {
     }
 
-    private final ArticleStore store;
-    private final EventCodec codec;
-    private final PublishProperties properties;
+    private final ArticleReader reader;
     private final LiveArticles live;
     private final NinjsMapper ninjs = new NinjsMapper();
 
-    public ArticleController(ArticleStore store, EventCodec codec, PublishProperties properties, LiveArticles live) {
-        this.store = store;
-        this.codec = codec;
-        this.properties = properties;
+    public ArticleController(ArticleReader reader, LiveArticles live) {
+        this.reader = reader;
         this.live = live;
-    }
-
-    /** A page of a search; {@code nextCursor} fetches the next page, null after the last. */
-    public record ArticleList(List<ArticleView> items, String nextCursor) {
     }
 
     /**
@@ -77,18 +53,8 @@ public class ArticleController {
     public ArticleList articles(ArticleFilters filters,
                                 @RequestParam(required = false) String cursor,
                                 @RequestParam(defaultValue = "20") @Min(1) @Max(200) int limit) {
-        String place = filters.place();
-        String placeCode = place;
-        if (place != null && !place.chars().allMatch(Character::isDigit)) {
-            placeCode = store.placeCode(place);
-            if (placeCode == null) {
-                return new ArticleList(List.of(), null); // no stored article names that place
-            }
-        }
         try {
-            ArticleStore.ArticlePage page = store.search(new ArticleQuery(filters.tag(), placeCode, filters.section(), filters.kind(),
-                    filters.issue(), filters.from(), filters.to(), filters.q(), cursor, limit));
-            return new ArticleList(page.items().stream().map(this::article).toList(), page.nextCursor());
+            return reader.search(filters, cursor, limit);
         } catch (IllegalArgumentException badCursor) {
             ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, badCursor.getMessage());
             problem.setTitle("Invalid cursor");
@@ -107,7 +73,7 @@ public class ArticleController {
 
     @GetMapping("/api/articles/{id}")
     public ArticleView article(@PathVariable String id) {
-        return store.article(id).map(this::article).orElseThrow(() -> notFound("article", id));
+        return reader.article(id).orElseThrow(() -> notFound("article", id));
     }
 
     /** The article as an IPTC ninjs 3.1 news item, for systems that speak News in JSON. */
@@ -130,7 +96,7 @@ public class ArticleController {
     @GetMapping("/api/articles/{id}/source")
     public ArticleSource source(@PathVariable String id) {
         ArticleView view = article(id);
-        String text = store.issueText(view.article().issueId());
+        String text = reader.issueText(view.article().issueId());
         if (text == null) {
             throw notFound("issue text for article", id);
         }
@@ -154,33 +120,12 @@ public class ArticleController {
     @GetMapping("/api/issues")
     public Page<IssueView> issues(@RequestParam(defaultValue = "0") @Min(0) int page,
                                   @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {
-        return new Page<>(store.issues(page, size).stream().map(this::issue).toList(), page, size, store.issueCount());
+        return new Page<>(reader.issues(page, size), page, size, reader.issueCount());
     }
 
     @GetMapping("/api/issues/{id}")
     public IssueView issue(@PathVariable String id) {
-        return store.issue(id).map(this::issue).orElseThrow(() -> notFound("issue", id));
-    }
-
-    private ArticleView article(Document d) {
-        return new ArticleView(d.getString("_id"), d.getLong("version"), instant(d.getDate("publishedAt")),
-                properties.articleUrl() + d.getString("_id"),
-                read(d.get("article", Document.class), ParsedArticle.class), read(d.get("enrichment", Document.class), Enrichment.class));
-    }
-
-    @SuppressWarnings("unchecked")
-    private IssueView issue(Document d) {
-        return new IssueView(d.getString("_id"), read(d.get("metadata", Document.class), IssueMetadata.class),
-                (List<String>) d.get("articleIds"), d.getInteger("articleCount"), (List<String>) d.get("storedArticleIds"),
-                read(d.get("report", Document.class), ParseReport.class), instant(d.getDate("parsedAt")), instant(d.getDate("lastPublishedAt")));
-    }
-
-    private <T> T read(Document sub, Class<T> type) {
-        return sub == null ? null : codec.read(sub.toJson().getBytes(StandardCharsets.UTF_8), type);
-    }
-
-    private static Instant instant(Date date) {
-        return date == null ? null : date.toInstant();
+        return reader.issue(id).orElseThrow(() -> notFound("issue", id));
     }
 
     private static ErrorResponseException notFound(String what, String id) {

@@ -2,9 +2,9 @@ package cn.hexi.newsroom.publish.feed;
 
 import cn.hexi.newsroom.events.Byline;
 import cn.hexi.newsroom.events.ParsedArticle;
-import cn.hexi.newsroom.publish.api.ArticleController;
 import cn.hexi.newsroom.publish.api.ArticleFilters;
-import cn.hexi.newsroom.publish.api.ArticleController.ArticleView;
+import cn.hexi.newsroom.publish.api.ArticleReader;
+import cn.hexi.newsroom.publish.api.ArticleReader.ArticleView;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.StringWriter;
 import java.time.Instant;
@@ -26,15 +26,15 @@ public class AtomFeedController {
     static final String ATOM = "http://www.w3.org/2005/Atom";
     static final int ENTRIES = 50;
 
-    private final ArticleController articles;
+    private final ArticleReader articles;
 
-    public AtomFeedController(ArticleController articles) {
+    public AtomFeedController(ArticleReader articles) {
         this.articles = articles;
     }
 
     @GetMapping(path = "/feeds/articles.atom", produces = "application/atom+xml;charset=UTF-8")
     public ResponseEntity<String> feed(ArticleFilters filters, HttpServletRequest request) throws XMLStreamException {
-        List<ArticleView> items = articles.articles(filters, null, ENTRIES).items();
+        List<ArticleView> items = articles.search(filters, null, ENTRIES).items();
         String self = ServletUriComponentsBuilder.fromRequest(request).build().toUriString();
         String base = ServletUriComponentsBuilder.fromContextPath(request).build().toUriString();
         StringWriter out = new StringWriter();

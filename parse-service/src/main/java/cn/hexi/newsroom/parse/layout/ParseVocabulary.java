@@ -1,4 +1,4 @@
-package cn.hexi.newsroom.parse;
+package cn.hexi.newsroom.parse.layout;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,0 +1,13 @@
+package cn.hexi.newsroom.parse;
+
+import cn.hexi.newsroom.events.testing.ArchitectureRules;
+import org.junit.jupiter.api.Test;
+
+/** The module's classes keep the project's architecture rules (ArchitectureRules; ArchitectureRulesTest shows each can fail). */
+class ArchitectureTest {
+
+    @Test
+    void moduleKeepsTheArchitectureRules() {
+        ArchitectureRules.checkModule("cn.hexi.newsroom.parse", ArchitectureRules.plainCore("cn.hexi.newsroom.parse", "cn.hexi.newsroom.parse.stream.."));
+    }
+}
