@@ -1,5 +1,6 @@
 package cn.hexi.newsroom.enrich;
 
+import cn.hexi.newsroom.events.PaperHome;
 import cn.hexi.newsroom.enrich.dates.DateFinder;
 import cn.hexi.newsroom.enrich.entities.OrganisationFinder;
 import cn.hexi.newsroom.enrich.entities.PeopleFinder;
@@ -33,8 +34,6 @@ import java.util.stream.Collectors;
 public final class ArticleEnricher {
 
     public static final String NAME = "hanlp-portable-1.8.6+gazetteer-nbs2023";
-    /** Hexi District: the paper's home, which wins where names repeat across districts. */
-    public static final String HOME_DISTRICT = "120103";
 
     private final PlaceFinder places;
     private final ChineseAnalyzer analyzer;
@@ -45,8 +44,14 @@ public final class ArticleEnricher {
     private final DateFinder dates = new DateFinder();
     private final Summariser summariser = new Summariser();
 
+    /** For the Hexi District paper ({@link PaperHome#STANDARD}). */
     public ArticleEnricher(Gazetteer gazetteer) {
-        this.places = new PlaceFinder(gazetteer, HOME_DISTRICT);
+        this(gazetteer, PaperHome.STANDARD);
+    }
+
+    /** @param home the paper's home, whose district wins where names repeat across districts */
+    public ArticleEnricher(Gazetteer gazetteer, PaperHome home) {
+        this.places = new PlaceFinder(gazetteer, home);
         this.analyzer = new ChineseAnalyzer(places.localNames());
     }
 

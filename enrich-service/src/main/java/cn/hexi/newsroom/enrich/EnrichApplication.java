@@ -1,6 +1,7 @@
 package cn.hexi.newsroom.enrich;
 
 import cn.hexi.newsroom.enrich.geo.Gazetteer;
+import cn.hexi.newsroom.events.PaperHome;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
@@ -9,8 +10,8 @@ import org.springframework.context.annotation.Bean;
 public class EnrichApplication {
 
     @Bean
-    ArticleEnricher articleEnricher() {
-        return new ArticleEnricher(Gazetteer.standard());
+    ArticleEnricher articleEnricher(PaperHome home) {
+        return new ArticleEnricher(Gazetteer.standard(), home);
     }
 
     public static void main(String[] args) {

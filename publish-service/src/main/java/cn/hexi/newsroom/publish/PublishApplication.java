@@ -1,6 +1,7 @@
 package cn.hexi.newsroom.publish;
 
 import cn.hexi.newsroom.events.EventCodec;
+import cn.hexi.newsroom.events.PaperHome;
 import cn.hexi.newsroom.publish.decision.ContentHash;
 import cn.hexi.newsroom.publish.decision.Notifications;
 import cn.hexi.newsroom.publish.decision.PublishDecision;
@@ -41,8 +42,8 @@ public class PublishApplication {
     }
 
     @Bean
-    ArticleStore articleStore(MongoDatabase newsroomDatabase, EventCodec codec) {
-        ArticleStore store = new ArticleStore(newsroomDatabase, codec);
+    ArticleStore articleStore(MongoDatabase newsroomDatabase, EventCodec codec, PaperHome home) {
+        ArticleStore store = new ArticleStore(newsroomDatabase, codec, home.timeZone());
         store.createIndexes();
         return store;
     }

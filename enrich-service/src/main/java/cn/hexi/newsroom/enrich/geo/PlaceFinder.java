@@ -7,6 +7,7 @@ import cn.hexi.newsroom.enrich.text.TextUnit;
 import cn.hexi.newsroom.events.Mention;
 import cn.hexi.newsroom.events.Place;
 import cn.hexi.newsroom.enrich.nlp.DictionaryMatcher;
+import cn.hexi.newsroom.events.PaperHome;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -65,9 +66,10 @@ public final class PlaceFinder {
     private final DictionaryMatcher<String> landmarks;
     private final Set<String> localNames = new HashSet<>();
 
-    public PlaceFinder(Gazetteer gazetteer, String homeDistrict) {
+    public PlaceFinder(Gazetteer gazetteer, PaperHome home) {
         this.gazetteer = gazetteer;
-        this.homeDistrict = homeDistrict;
+        this.homeDistrict = home.districtCode();
+        String homeProvince = home.provinceCode();
         TreeMap<String, List<Form>> forms = new TreeMap<>();
         Map<String, Integer> countyNames = new HashMap<>();
         gazetteer.divisions().stream().filter(d -> d.level().equals("county")).forEach(d -> countyNames.merge(d.name(), 1, Integer::sum));
@@ -110,7 +112,7 @@ public final class PlaceFinder {
         }
         names = new DictionaryMatcher<>(forms);
         forms.forEach((surface, list) -> {
-            if (list.stream().anyMatch(f -> f.division().code().startsWith("12"))) {
+            if (list.stream().anyMatch(f -> f.division().code().startsWith(homeProvince))) {
                 localNames.add(surface);
             }
         });

@@ -1,5 +1,6 @@
 package cn.hexi.newsroom.stack.ops;
 
+import cn.hexi.newsroom.events.PaperHome;
 import cn.hexi.newsroom.events.EventCodec;
 import cn.hexi.newsroom.events.EventHeaders;
 import cn.hexi.newsroom.events.EventType;
@@ -46,7 +47,7 @@ import org.bson.conversions.Bson;
 public final class Reprocess implements AutoCloseable {
 
     private static final String SOURCE = "/newsroom/reprocess";
-    private static final ZoneId PAPER_ZONE = ZoneId.of("Asia/Shanghai");
+    private static final ZoneId PAPER_ZONE = PaperHome.STANDARD.timeZone();
 
     /** Which issues: these ids, or those received on or after a day, or all (exactly one). */
     public record Selection(List<String> issueIds, LocalDate since, boolean all) {

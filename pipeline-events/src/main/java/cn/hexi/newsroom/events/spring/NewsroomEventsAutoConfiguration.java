@@ -1,6 +1,7 @@
 package cn.hexi.newsroom.events.spring;
 
 import cn.hexi.newsroom.events.EventCodec;
+import cn.hexi.newsroom.events.PaperHome;
 import cn.hexi.newsroom.events.EventType;
 import cn.hexi.newsroom.events.process.ParentWatch;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -33,7 +34,7 @@ import org.springframework.http.server.observation.ServerRequestObservationConte
 
 /** Gives every service the same event codec, a durable event publisher, and the pipeline topics. */
 @AutoConfiguration(after = KafkaAutoConfiguration.class)
-@EnableConfigurationProperties(EventsProperties.class)
+@EnableConfigurationProperties({EventsProperties.class, HomeProperties.class})
 public class NewsroomEventsAutoConfiguration {
 
     @Bean
@@ -46,6 +47,13 @@ public class NewsroomEventsAutoConfiguration {
     @Bean
     public SmartInitializingSingleton parentWatch() {
         return ParentWatch::fromEnvironment;
+    }
+
+    /** The paper's home district and time zone, from {@code newsroom.home.*}. */
+    @Bean
+    @ConditionalOnMissingBean
+    public PaperHome paperHome(HomeProperties home) {
+        return home.paperHome();
     }
 
     @Bean

@@ -4,6 +4,7 @@ import cn.hexi.newsroom.publish.api.ArticleReader.ArticleList;
 import cn.hexi.newsroom.publish.api.ArticleReader.ArticleView;
 import cn.hexi.newsroom.publish.api.ArticleReader.IssueView;
 import cn.hexi.newsroom.events.BodyItem;
+import cn.hexi.newsroom.events.PaperHome;
 import cn.hexi.newsroom.events.Span;
 import cn.hexi.newsroom.publish.live.LiveArticles;
 import cn.hexi.newsroom.publish.ninjs.NinjsMapper;
@@ -37,11 +38,12 @@ public class ArticleController {
 
     private final ArticleReader reader;
     private final LiveArticles live;
-    private final NinjsMapper ninjs = new NinjsMapper();
+    private final NinjsMapper ninjs;
 
-    public ArticleController(ArticleReader reader, LiveArticles live) {
+    public ArticleController(ArticleReader reader, LiveArticles live, PaperHome home) {
         this.reader = reader;
         this.live = live;
+        this.ninjs = new NinjsMapper(home.timeZone());
     }
 
     /**

@@ -9,7 +9,7 @@ import cn.hexi.newsroom.events.Place;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.time.ZoneOffset;
+import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -26,10 +26,15 @@ import java.util.StringJoiner;
  */
 public final class NinjsMapper {
 
+    private final ZoneId paperZone;
+
+    /** @param paperZone the paper's time zone: an issue date is a day there */
+    public NinjsMapper(ZoneId paperZone) {
+        this.paperZone = paperZone;
+    }
+
     public static final String VERSION = "3.1";
     public static final String SCHEMA = "http://www.iptc.org/std/ninjs/ninjs-schema_3.1.json#";
-    /** The paper's time zone: an issue date is a day in Tianjin. */
-    private static final ZoneOffset PAPER_ZONE = ZoneOffset.ofHours(8);
     private static final Map<String, String> BYLINE_LABELS = Map.of(
             "reporter", "记者", "correspondent", "通讯员", "writer", "文", "photographer", "摄影");
 
@@ -53,7 +58,7 @@ public final class NinjsMapper {
         }
         if (issue != null && issue.issueDate() != null) {
             // RFC 3339 needs the seconds, which OffsetDateTime.toString() leaves out at a full minute.
-            item.put("contentCreated", DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(issue.issueDate().atStartOfDay().atOffset(PAPER_ZONE)));
+            item.put("contentCreated", DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(issue.issueDate().atStartOfDay(paperZone).toOffsetDateTime()));
         }
         item.put("pubStatus", "usable");
         if (issue != null && issue.publication() != null) {

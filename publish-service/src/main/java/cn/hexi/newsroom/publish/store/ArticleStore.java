@@ -57,17 +57,19 @@ import org.bson.conversions.Bson;
 public final class ArticleStore {
 
     public static final String ARTICLES = "articles";
-    private static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
     public static final String ISSUES = "issues";
 
     private final MongoCollection<Document> articles;
     private final MongoCollection<Document> issues;
     private final EventCodec codec;
+    private final ZoneId paperZone;
 
-    public ArticleStore(MongoDatabase database, EventCodec codec) {
+    /** @param paperZone the paper's time zone: an issue without a date is news of the day it arrived there */
+    public ArticleStore(MongoDatabase database, EventCodec codec, ZoneId paperZone) {
         this.articles = database.getCollection(ARTICLES);
         this.issues = database.getCollection(ISSUES);
         this.codec = codec;
+        this.paperZone = paperZone;
     }
 
     /** Indexes for the queries the API serves; creating an existing index is a no-op. */
@@ -336,8 +338,8 @@ public final class ArticleStore {
         return List.copyOf(codes);
     }
 
-    /** The day the news is of: the issue date, or else the day the issue arrived (Beijing time). */
-    private static String newsDate(ParsedArticle article) {
+    /** The day the news is of: the issue date, or else the day the issue arrived (in the paper's time zone). */
+    private String newsDate(ParsedArticle article) {
         IssueMetadata issue = article.issue();
         if (issue == null) {
             return null;
@@ -345,7 +347,7 @@ public final class ArticleStore {
         if (issue.issueDate() != null) {
             return issue.issueDate().toString();
         }
-        return issue.receivedAt() == null ? null : issue.receivedAt().atZone(BEIJING).toLocalDate().toString();
+        return issue.receivedAt() == null ? null : issue.receivedAt().atZone(paperZone).toLocalDate().toString();
     }
 
     private static String searchableText(ParsedArticle article) {

@@ -2,6 +2,7 @@ package cn.hexi.newsroom.publish.ninjs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.hexi.newsroom.events.PaperHome;
 import cn.hexi.newsroom.events.BodyItem;
 import cn.hexi.newsroom.events.Byline;
 import cn.hexi.newsroom.events.Enrichment;
@@ -21,7 +22,7 @@ import tools.jackson.databind.json.JsonMapper;
 class NinjsMapperTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private final NinjsMapper mapper = new NinjsMapper();
+    private final NinjsMapper mapper = new NinjsMapper(PaperHome.STANDARD.timeZone());
 
     @Test
     void aFullArticleBecomesValidNinjsWithRolesPlacesAndConfidence() {

@@ -3,6 +3,7 @@ package cn.hexi.newsroom.publish.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import cn.hexi.newsroom.events.PaperHome;
 import cn.hexi.newsroom.events.BodyItem;
 import cn.hexi.newsroom.events.EnrichedArticle;
 import cn.hexi.newsroom.events.Enrichment;
@@ -44,7 +45,7 @@ class ArticleStoreTest {
     void startStore() {
         server = new MongoServer(new MemoryBackend());
         client = MongoClients.create(server.bindAndGetConnectionString());
-        store = new ArticleStore(client.getDatabase("newsroom"), new EventCodec());
+        store = new ArticleStore(client.getDatabase("newsroom"), new EventCodec(), PaperHome.STANDARD.timeZone());
         store.createIndexes();
     }
 
