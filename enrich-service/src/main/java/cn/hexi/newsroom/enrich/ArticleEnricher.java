@@ -1,10 +1,8 @@
 package cn.hexi.newsroom.enrich;
 
-import cn.hexi.newsroom.events.PaperHome;
 import cn.hexi.newsroom.enrich.dates.DateFinder;
 import cn.hexi.newsroom.enrich.entities.OrganisationFinder;
 import cn.hexi.newsroom.enrich.entities.PeopleFinder;
-import cn.hexi.newsroom.enrich.text.TextUnit;
 import cn.hexi.newsroom.enrich.geo.Gazetteer;
 import cn.hexi.newsroom.enrich.geo.PlaceFinder;
 import cn.hexi.newsroom.enrich.nlp.ChineseAnalyzer;
@@ -15,9 +13,11 @@ import cn.hexi.newsroom.enrich.tags.TopicTagger;
 import cn.hexi.newsroom.enrich.text.AnalysisText;
 import cn.hexi.newsroom.enrich.text.Coverage;
 import cn.hexi.newsroom.enrich.text.TextUnit;
+import cn.hexi.newsroom.enrich.text.TextUnit;
 import cn.hexi.newsroom.events.BodyItem;
 import cn.hexi.newsroom.events.EnrichedArticle;
 import cn.hexi.newsroom.events.Enrichment;
+import cn.hexi.newsroom.events.PaperHome;
 import cn.hexi.newsroom.events.ParsedArticle;
 import cn.hexi.newsroom.events.Place;
 import java.time.Instant;

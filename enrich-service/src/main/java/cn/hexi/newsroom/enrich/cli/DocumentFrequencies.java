@@ -1,9 +1,9 @@
 package cn.hexi.newsroom.enrich.cli;
 
 import cn.hexi.newsroom.enrich.ArticleEnricher;
+import cn.hexi.newsroom.enrich.geo.Gazetteer;
 import cn.hexi.newsroom.enrich.tags.KeywordExtractor;
 import cn.hexi.newsroom.enrich.text.TextUnit;
-import cn.hexi.newsroom.enrich.geo.Gazetteer;
 import cn.hexi.newsroom.events.EventCodec;
 import java.util.HashSet;
 import java.util.List;

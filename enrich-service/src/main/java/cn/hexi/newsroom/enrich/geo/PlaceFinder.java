@@ -1,13 +1,13 @@
 package cn.hexi.newsroom.enrich.geo;
 
+import cn.hexi.newsroom.enrich.nlp.DictionaryMatcher;
 import cn.hexi.newsroom.enrich.nlp.Token;
 import cn.hexi.newsroom.enrich.text.Affixes;
 import cn.hexi.newsroom.enrich.text.Coverage;
 import cn.hexi.newsroom.enrich.text.TextUnit;
 import cn.hexi.newsroom.events.Mention;
-import cn.hexi.newsroom.events.Place;
-import cn.hexi.newsroom.enrich.nlp.DictionaryMatcher;
 import cn.hexi.newsroom.events.PaperHome;
+import cn.hexi.newsroom.events.Place;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;

@@ -1,10 +1,10 @@
 package cn.hexi.newsroom.ingest.http;
 
+import cn.hexi.newsroom.events.intake.IssueRejectedException;
+import cn.hexi.newsroom.events.intake.RejectionReason;
 import cn.hexi.newsroom.ingest.intake.AcceptedIssue;
 import cn.hexi.newsroom.ingest.intake.IssueIntake;
-import cn.hexi.newsroom.events.intake.IssueRejectedException;
 import cn.hexi.newsroom.ingest.intake.IssueUpload;
-import cn.hexi.newsroom.events.intake.RejectionReason;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.parameters.RequestBody;

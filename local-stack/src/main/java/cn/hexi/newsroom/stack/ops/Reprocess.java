@@ -1,10 +1,10 @@
 package cn.hexi.newsroom.stack.ops;
 
-import cn.hexi.newsroom.events.PaperHome;
 import cn.hexi.newsroom.events.EventCodec;
 import cn.hexi.newsroom.events.EventHeaders;
 import cn.hexi.newsroom.events.EventType;
 import cn.hexi.newsroom.events.IssueMetadata;
+import cn.hexi.newsroom.events.PaperHome;
 import cn.hexi.newsroom.events.RawIssue;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;

@@ -1,8 +1,8 @@
 package cn.hexi.newsroom.events.spring;
 
 import cn.hexi.newsroom.events.EventCodec;
-import cn.hexi.newsroom.events.PaperHome;
 import cn.hexi.newsroom.events.EventType;
+import cn.hexi.newsroom.events.PaperHome;
 import cn.hexi.newsroom.events.process.ParentWatch;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.observation.ObservationPredicate;
@@ -26,11 +26,11 @@ import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.cloud.stream.binder.kafka.utils.DlqPartitionFunction;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.server.observation.ServerRequestObservationContext;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.http.server.observation.ServerRequestObservationContext;
 
 /** Gives every service the same event codec, a durable event publisher, and the pipeline topics. */
 @AutoConfiguration(after = KafkaAutoConfiguration.class)

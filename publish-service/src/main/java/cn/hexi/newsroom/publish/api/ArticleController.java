@@ -1,11 +1,11 @@
 package cn.hexi.newsroom.publish.api;
 
-import cn.hexi.newsroom.publish.api.ArticleReader.ArticleList;
-import cn.hexi.newsroom.publish.api.ArticleReader.ArticleView;
-import cn.hexi.newsroom.publish.api.ArticleReader.IssueView;
 import cn.hexi.newsroom.events.BodyItem;
 import cn.hexi.newsroom.events.PaperHome;
 import cn.hexi.newsroom.events.Span;
+import cn.hexi.newsroom.publish.api.ArticleReader.ArticleList;
+import cn.hexi.newsroom.publish.api.ArticleReader.ArticleView;
+import cn.hexi.newsroom.publish.api.ArticleReader.IssueView;
 import cn.hexi.newsroom.publish.live.LiveArticles;
 import cn.hexi.newsroom.publish.ninjs.NinjsMapper;
 import jakarta.validation.constraints.Max;

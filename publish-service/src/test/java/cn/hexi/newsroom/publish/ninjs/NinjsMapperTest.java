@@ -2,12 +2,12 @@ package cn.hexi.newsroom.publish.ninjs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.hexi.newsroom.events.PaperHome;
 import cn.hexi.newsroom.events.BodyItem;
 import cn.hexi.newsroom.events.Byline;
 import cn.hexi.newsroom.events.Enrichment;
 import cn.hexi.newsroom.events.IssueMetadata;
 import cn.hexi.newsroom.events.Mention;
+import cn.hexi.newsroom.events.PaperHome;
 import cn.hexi.newsroom.events.ParsedArticle;
 import cn.hexi.newsroom.events.Place;
 import cn.hexi.newsroom.events.Span;

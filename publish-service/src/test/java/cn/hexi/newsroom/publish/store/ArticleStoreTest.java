@@ -3,13 +3,13 @@ package cn.hexi.newsroom.publish.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import cn.hexi.newsroom.events.PaperHome;
 import cn.hexi.newsroom.events.BodyItem;
 import cn.hexi.newsroom.events.EnrichedArticle;
 import cn.hexi.newsroom.events.Enrichment;
 import cn.hexi.newsroom.events.EventCodec;
 import cn.hexi.newsroom.events.IssueMetadata;
 import cn.hexi.newsroom.events.Mention;
+import cn.hexi.newsroom.events.PaperHome;
 import cn.hexi.newsroom.events.ParsedArticle;
 import cn.hexi.newsroom.events.Place;
 import cn.hexi.newsroom.events.Span;
