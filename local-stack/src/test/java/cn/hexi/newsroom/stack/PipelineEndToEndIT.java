@@ -68,6 +68,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -677,14 +678,8 @@ class PipelineEndToEndIT {
         }
     }
 
-    private static void awaitTrue(CheckedCondition condition) throws Exception {
-        Instant deadline = Instant.now().plus(FLOW_TIMEOUT);
-        while (!condition.holds()) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("not within " + FLOW_TIMEOUT);
-            }
-            Thread.sleep(200);
-        }
+    private static void awaitTrue(CheckedCondition condition) {
+        Awaitility.await().atMost(FLOW_TIMEOUT).pollInterval(Duration.ofMillis(200)).until(condition::holds);
     }
 
     @FunctionalInterface

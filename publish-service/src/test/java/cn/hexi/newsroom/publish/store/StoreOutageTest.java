@@ -68,8 +68,8 @@ class StoreOutageTest {
 
             PROXY.cut();
             publisher.publish(EventType.ARTICLE_ENRICHED, id, article.article().issueId(), article);
-            Thread.sleep(6000); // well past the binder's retries, which end in the dead letters
-            assertThat(articles.countDocuments(new Document("_id", id))).isZero();
+            // Nothing is stored for six seconds, well past the binder's retries, which would end in the dead letters.
+            await().during(Duration.ofSeconds(6)).atMost(Duration.ofSeconds(8)).until(() -> articles.countDocuments(new Document("_id", id)) == 0);
             assertThat(dead.drain(Duration.ofSeconds(1))).noneMatch(r -> r.key().equals(id));
 
             PROXY.restore();
