@@ -9,12 +9,11 @@ import cn.hexi.newsroom.events.spring.EventPublisher;
 import cn.hexi.newsroom.events.testing.OpenApiContract;
 import cn.hexi.newsroom.events.testing.RawRecords;
 import cn.hexi.newsroom.publish.PublishTestSupport;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -56,8 +55,6 @@ class OpenApiDocumentTest {
     void loadDocument() throws Exception {
         HttpResponse<String> docs = send("GET", "/v3/api-docs", null, null);
         assertThat(docs.statusCode()).isEqualTo(200);
-        Files.createDirectories(Path.of("target"));
-        Files.writeString(Path.of("target/publish-openapi.json"), docs.body());
         contract = new OpenApiContract(docs.body());
     }
 
@@ -136,7 +133,7 @@ class OpenApiDocumentTest {
 
     private String streamContentType() throws Exception {
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/articles/stream")).GET().build();
-        HttpResponse<java.io.InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+        HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
         response.body().close();
         return response.headers().firstValue("Content-Type").orElse("");
     }
