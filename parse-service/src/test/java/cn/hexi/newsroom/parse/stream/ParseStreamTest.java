@@ -59,13 +59,12 @@ class ParseStreamTest {
 
         try (TopicProbe articles = new TopicProbe(bootstrapServers, EventType.ARTICLE_PARSED.topic());
              TopicProbe issues = new TopicProbe(bootstrapServers, EventType.ISSUE_PARSED.topic())) {
-            List<ParsedArticle> parsed = articles.awaitCount(expected, TIMEOUT).stream()
-                    .filter(r -> r.key().startsWith(issueId))
+            List<ParsedArticle> parsed = articles.awaitCount(r -> r.key().startsWith(issueId), expected, TIMEOUT).stream()
                     .map(r -> EventAssertions.assertConforms(EventType.ARTICLE_PARSED, r, ParsedArticle.class))
                     .toList();
             assertThat(parsed).hasSize(expected);
             assertThat(parsed).allSatisfy(a -> assertThat(a.issue().sourceName()).isEqualTo("001.txt"));
-            IssueParsed report = issues.awaitCount(1, TIMEOUT).stream().filter(r -> r.key().equals(issueId))
+            IssueParsed report = issues.awaitCount(r -> r.key().equals(issueId), 1, TIMEOUT).stream()
                     .map(r -> EventAssertions.assertConforms(EventType.ISSUE_PARSED, r, IssueParsed.class)).findFirst().orElseThrow();
             assertThat(report.articleIds()).containsExactlyInAnyOrderElementsOf(parsed.stream().map(ParsedArticle::articleId).toList());
             assertThat(report.report().articleCount()).isEqualTo(expected);

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -37,11 +38,19 @@ public final class TopicProbe implements AutoCloseable {
 
     /** Polls until at least {@code count} records have been seen in all, or the timeout passes; returns all seen. */
     public List<ConsumerRecord<String, byte[]>> awaitCount(int count, Duration timeout) {
+        return awaitCount(record -> true, count, timeout);
+    }
+
+    /**
+     * Polls until at least {@code count} of the records seen are {@code which} (other tests' records share the topic),
+     * or the timeout passes; returns those seen that are.
+     */
+    public List<ConsumerRecord<String, byte[]>> awaitCount(Predicate<ConsumerRecord<String, byte[]>> which, int count, Duration timeout) {
         Instant deadline = Instant.now().plus(timeout);
-        while (seen.size() < count && Instant.now().isBefore(deadline)) {
+        while (seen.stream().filter(which).count() < count && Instant.now().isBefore(deadline)) {
             consumer.poll(Duration.ofMillis(200)).forEach(seen::add);
         }
-        return List.copyOf(seen);
+        return seen.stream().filter(which).toList();
     }
 
     /**
