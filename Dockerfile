@@ -4,6 +4,7 @@ ARG SERVICE
 WORKDIR /src
 COPY pom.xml .
 COPY pipeline-events pipeline-events
+COPY gazetteer gazetteer
 COPY ingest-service ingest-service
 COPY parse-service parse-service
 COPY enrich-service enrich-service

@@ -1,7 +1,7 @@
 package cn.hexi.newsroom.bench;
 
 import cn.hexi.newsroom.enrich.ArticleEnricher;
-import cn.hexi.newsroom.enrich.geo.Gazetteer;
+import cn.hexi.newsroom.gazetteer.Gazetteer;
 import cn.hexi.newsroom.events.ParsedArticle;
 import cn.hexi.newsroom.parse.IssueParser;
 import java.time.Instant;

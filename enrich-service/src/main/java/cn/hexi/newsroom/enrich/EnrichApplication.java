@@ -1,6 +1,6 @@
 package cn.hexi.newsroom.enrich;
 
-import cn.hexi.newsroom.enrich.geo.Gazetteer;
+import cn.hexi.newsroom.gazetteer.Gazetteer;
 import cn.hexi.newsroom.events.PaperHome;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;

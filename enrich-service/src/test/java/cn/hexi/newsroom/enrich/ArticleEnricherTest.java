@@ -2,7 +2,7 @@ package cn.hexi.newsroom.enrich;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.hexi.newsroom.enrich.geo.Gazetteer;
+import cn.hexi.newsroom.gazetteer.Gazetteer;
 import cn.hexi.newsroom.events.BodyItem;
 import cn.hexi.newsroom.events.Byline;
 import cn.hexi.newsroom.events.Enrichment;

@@ -1,7 +1,7 @@
 package cn.hexi.newsroom.enrich.cli;
 
 import cn.hexi.newsroom.enrich.ArticleEnricher;
-import cn.hexi.newsroom.enrich.geo.Gazetteer;
+import cn.hexi.newsroom.gazetteer.Gazetteer;
 import cn.hexi.newsroom.enrich.tags.KeywordExtractor;
 import cn.hexi.newsroom.enrich.text.TextUnit;
 import cn.hexi.newsroom.events.EventCodec;

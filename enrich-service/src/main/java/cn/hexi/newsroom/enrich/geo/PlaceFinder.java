@@ -8,6 +8,8 @@ import cn.hexi.newsroom.enrich.text.TextUnit;
 import cn.hexi.newsroom.events.Mention;
 import cn.hexi.newsroom.events.PaperHome;
 import cn.hexi.newsroom.events.Place;
+import cn.hexi.newsroom.gazetteer.Division;
+import cn.hexi.newsroom.gazetteer.Gazetteer;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -173,7 +175,7 @@ public final class PlaceFinder {
             if (c.resolved()) {
                 Form form = pick(c.forms(), namedCodes);
                 Division d = form.division();
-                places.computeIfAbsent(d.code(), k -> new PlaceBuilder(displayName(d), type(d), d)).add(mention, form.confidence());
+                places.computeIfAbsent(d.code(), k -> new PlaceBuilder(d.displayName(), d.placeType(), d)).add(mention, form.confidence());
             } else {
                 places.computeIfAbsent(c.type() + ":" + c.name(), k -> new PlaceBuilder(c.name(), c.type(), null)).add(mention, c.confidence());
             }
@@ -276,18 +278,6 @@ public final class PlaceFinder {
         return forms.stream().max(Comparator.comparingDouble(Form::confidence)).orElseThrow();
     }
 
-    private static String displayName(Division d) {
-        return d.level().equals("community") ? d.name().replaceFirst("(居委会|村委会)$", "") : d.name();
-    }
-
-    private static String type(Division d) {
-        return switch (d.level()) {
-            case "province" -> d.name().endsWith("市") ? "city" : "province"; // municipalities are cities
-            case "county" -> "district";
-            default -> d.level();
-        };
-    }
-
     private final class PlaceBuilder {
         final String name;
         final String type;
@@ -312,10 +302,7 @@ public final class PlaceFinder {
         if (b.division == null) {
             return new Place(b.name, b.type, null, List.of(), null, b.confidence, b.mentions, false);
         }
-        Division source = gazetteer.pointSource(b.division);
-        Place.Coordinates point = source == null ? null
-                : new Place.Coordinates(source.longitude(), source.latitude(), "WGS84", source != b.division);
-        return new Place(b.name, b.type, b.division.code(), gazetteer.parentCodes(b.division), point, b.confidence, b.mentions, false);
+        return gazetteer.asPlace(b.division, b.name, b.confidence, b.mentions);
     }
 
     /** The focus: the most specific place, named most often, headline mentions counting double. */

@@ -1,5 +1,7 @@
-package cn.hexi.newsroom.enrich.geo;
+package cn.hexi.newsroom.gazetteer;
 
+import cn.hexi.newsroom.events.Mention;
+import cn.hexi.newsroom.events.Place;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -8,6 +10,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -69,6 +72,26 @@ public final class Gazetteer {
         return byCode.values();
     }
 
+    /**
+     * Divisions whose name or short name contains {@code query}, for an editor picking a place: exact names first, then
+     * names that begin with it, then the rest; those under {@code nearCode} (the paper's home) first within each, then
+     * the shorter name. Statistical placeholders, which name no place, are left out.
+     */
+    public List<Division> search(String query, String nearCode, int limit) {
+        String q = query.strip();
+        if (q.isEmpty()) {
+            return List.of();
+        }
+        return byCode.values().stream()
+                .filter(d -> !d.shortName().isBlank() && (d.displayName().contains(q) || d.shortName().contains(q)))
+                .sorted(Comparator.<Division>comparingInt(d -> d.displayName().equals(q) || d.shortName().equals(q) ? 0
+                                : d.displayName().startsWith(q) || d.shortName().startsWith(q) ? 1 : 2)
+                        .thenComparing(d -> !d.code().startsWith(nearCode))
+                        .thenComparingInt(d -> d.displayName().length()))
+                .limit(limit)
+                .toList();
+    }
+
     public Division byCode(String code) {
         return byCode.get(code);
     }
@@ -82,6 +105,18 @@ public final class Gazetteer {
             }
         }
         return parents;
+    }
+
+    /**
+     * The division as a place of an article, under the name the article gives it, with its parents and point.
+     *
+     * @param mentions where the article names it; empty for a place an editor added
+     */
+    public Place asPlace(Division division, String name, double confidence, List<Mention> mentions) {
+        Division source = pointSource(division);
+        Place.Coordinates point = source == null ? null
+                : new Place.Coordinates(source.longitude(), source.latitude(), "WGS84", source != division);
+        return new Place(name, division.placeType(), division.code(), parentCodes(division), point, confidence, mentions, false);
     }
 
     /** The division's own point, or else its nearest ancestor's, which is then only approximate. */
