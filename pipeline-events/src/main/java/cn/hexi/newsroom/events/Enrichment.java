@@ -31,6 +31,11 @@ public record Enrichment(
         dates = List.copyOf(dates);
     }
 
+    /** The same enrichment with an editor's places, tags and people. */
+    public Enrichment withEntities(List<Place> places, List<Tag> tags, List<Person> people) {
+        return new Enrichment(version, enricher, enrichedAt, places, tags, keywords, people, organisations, dates, summary);
+    }
+
     /** A topic from the controlled vocabulary, with the terms that triggered it. */
     public record Tag(String name, double score, List<String> evidence) {
         public Tag {

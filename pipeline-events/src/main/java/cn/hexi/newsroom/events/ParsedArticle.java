@@ -50,6 +50,12 @@ public record ParsedArticle(
     }
 
     /** Stable id: the same issue parsed again yields the same ids. */
+    /** The same article with an editor's section, headline and subheadline; the title spans still point at the source. */
+    public ParsedArticle withTitles(String section, String headline, String subheadline) {
+        return new ParsedArticle(issueId, articleId, sequence, issue, kind, section, kicker, headline, subheadline, deck,
+                bylines, photographers, body, flags, titleSpans);
+    }
+
     public static String articleId(String issueId, int sequence) {
         return issueId + "-" + String.format("%03d", sequence);
     }

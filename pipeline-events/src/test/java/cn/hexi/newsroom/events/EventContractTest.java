@@ -44,7 +44,7 @@ class EventContractTest {
                 EventType.ARTICLE_PUBLISHED, new ArticlePublished(ARTICLE.articleId(), ISSUE, 1, 1, "news", null, ARTICLE.headline(),
                         "9月16日,活动举行。", List.of("国防与征兵"),
                         List.of(new ArticlePublished.PlaceRef("东海街道", "street", "120103003")), "/api/articles/" + ARTICLE.articleId(),
-                        METADATA.receivedAt(), Instant.now()));
+                        METADATA.receivedAt(), Instant.now(), ArticleChange.CORRECTED, List.of("headline")));
 
         assertThat(samples).hasSize(EventType.values().length);
         samples.forEach((type, payload) -> {

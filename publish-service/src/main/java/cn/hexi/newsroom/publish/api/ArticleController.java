@@ -17,6 +17,7 @@ import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -73,17 +74,23 @@ public class ArticleController {
         return live.connect(lastEventId);
     }
 
+    /** The article as published; its {@code ETag} is its version, for an editor's {@code If-Match}. */
     @GetMapping("/api/articles/{id}")
-    public ArticleView article(@PathVariable String id) {
+    public ResponseEntity<ArticleView> article(@PathVariable String id) {
+        ArticleView view = view(id);
+        return ResponseEntity.ok().eTag(Long.toString(view.version())).body(view);
+    }
+
+    private ArticleView view(String id) {
         return reader.article(id).orElseThrow(() -> notFound("article", id));
     }
 
     /** The article as an IPTC ninjs 3.1 news item, for systems that speak News in JSON. */
     @GetMapping(path = "/api/articles/{id}/ninjs", produces = MediaType.APPLICATION_JSON_VALUE)
     public Map<String, Object> ninjs(@PathVariable String id) {
-        ArticleView view = article(id);
+        ArticleView view = view(id);
         String url = ServletUriComponentsBuilder.fromCurrentContextPath().build().toUri().resolve(view.url()).toString();
-        return ninjs.toNinjs(new NinjsMapper.Stored(view.articleId(), view.version(), view.publishedAt(), url),
+        return ninjs.toNinjs(new NinjsMapper.Stored(view.articleId(), view.version(), view.publishedAt(), url, view.withdrawn()),
                 view.article(), view.enrichment());
     }
 
@@ -97,7 +104,7 @@ public class ArticleController {
 
     @GetMapping("/api/articles/{id}/source")
     public ArticleSource source(@PathVariable String id) {
-        ArticleView view = article(id);
+        ArticleView view = view(id);
         String text = reader.issueText(view.article().issueId());
         if (text == null) {
             throw notFound("issue text for article", id);

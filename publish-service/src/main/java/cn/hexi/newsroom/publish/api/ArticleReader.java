@@ -1,11 +1,18 @@
 package cn.hexi.newsroom.publish.api;
 
+import cn.hexi.newsroom.events.ArticleChange;
 import cn.hexi.newsroom.events.Enrichment;
 import cn.hexi.newsroom.events.EventCodec;
 import cn.hexi.newsroom.events.IssueMetadata;
 import cn.hexi.newsroom.events.ParseReport;
 import cn.hexi.newsroom.events.ParsedArticle;
 import cn.hexi.newsroom.publish.PublishProperties;
+import cn.hexi.newsroom.publish.decision.CorrectableField;
+import cn.hexi.newsroom.publish.decision.Corrected;
+import cn.hexi.newsroom.publish.decision.Editorial;
+import cn.hexi.newsroom.publish.decision.FieldChange;
+import cn.hexi.newsroom.publish.decision.Revision;
+import cn.hexi.newsroom.publish.decision.Withdrawal;
 import cn.hexi.newsroom.publish.store.ArticleQuery;
 import cn.hexi.newsroom.publish.store.ArticleStore;
 import java.nio.charset.StandardCharsets;
@@ -20,7 +27,29 @@ import org.springframework.stereotype.Service;
 @Service
 public class ArticleReader {
 
-    public record ArticleView(String articleId, long version, Instant publishedAt, String url, ParsedArticle article, Enrichment enrichment) {
+    /**
+     * A stored article as published, editors' corrections included.
+     *
+     * @param status      {@code usable}, or {@code withdrawn} once an editor withdrew it
+     * @param change      what made this version
+     * @param corrections the fields editors corrected, which keep their values over the pipeline's new versions
+     * @param withdrawal  who withdrew it, when and why; null while it is usable
+     */
+    public record ArticleView(String articleId, long version, Instant publishedAt, String url, ParsedArticle article, Enrichment enrichment,
+                              String status, ArticleChange change, List<CorrectionView> corrections, Withdrawal withdrawal) {
+
+        public boolean withdrawn() {
+            return withdrawal != null;
+        }
+    }
+
+    /** One corrected field: which, by whom and when (the value is the article's). */
+    public record CorrectionView(CorrectableField field, String editor, Instant at) {
+    }
+
+    /** One version of an article's history: what made it, who, when, and what it changed. */
+    public record VersionView(long version, Instant at, ArticleChange change, String editor, List<FieldChange> changes,
+                              List<CorrectableField> keptCorrections, String note) {
     }
 
     public record IssueView(String issueId, IssueMetadata metadata, List<String> articleIds, Integer articleCount,
@@ -80,10 +109,24 @@ public class ArticleReader {
         return store.issueText(issueId);
     }
 
+    /** Every version of an article, oldest first; empty when there is no such article. */
+    public List<VersionView> versions(String id) {
+        return store.versions(id).stream().map(v -> new VersionView(v.version(), v.at(), v.revision().change(), v.revision().editor(),
+                v.revision().changes(), v.revision().keptCorrections(), v.note())).toList();
+    }
+
     private ArticleView article(Document d) {
+        Revision revision = read(d.get("revision", Document.class), Revision.class);
+        Editorial editorial = Optional.ofNullable(read(d.get("editorial", Document.class), Editorial.class)).orElse(Editorial.NONE);
+        List<CorrectionView> corrections = editorial.corrections().fields().stream().map(field -> {
+            Corrected<?> corrected = editorial.corrections().get(field);
+            return new CorrectionView(field, corrected.editor(), corrected.at());
+        }).toList();
         return new ArticleView(d.getString("_id"), d.getLong("version"), instant(d.getDate("publishedAt")),
                 properties.articleUrl() + d.getString("_id"),
-                read(d.get("article", Document.class), ParsedArticle.class), read(d.get("enrichment", Document.class), Enrichment.class));
+                read(d.get("article", Document.class), ParsedArticle.class), read(d.get("enrichment", Document.class), Enrichment.class),
+                editorial.withdrawn() ? "withdrawn" : "usable", revision == null ? ArticleChange.PUBLISHED : revision.change(), corrections,
+                editorial.withdrawal());
     }
 
     @SuppressWarnings("unchecked")

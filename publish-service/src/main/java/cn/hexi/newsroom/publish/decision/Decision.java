@@ -4,16 +4,21 @@ import cn.hexi.newsroom.events.EnrichedArticle;
 import java.time.Instant;
 
 /**
- * What to do with one enriched article: store it (as a new article or over the version read), notify the version
+ * What to do with one version of an article: store it (as a new article or over the version read), notify the version
  * already stored, or nothing.
  *
- * @param article      the enriched article as it arrived
+ * @param article      the article to store and notify: the pipeline's output with the editors' corrections applied
+ * @param machine      the pipeline's output it is made of
  * @param action       what to do
- * @param contentHash  the hash of what an editor sees of it
+ * @param contentHash  the hash of what an editor sees of the pipeline's output
+ * @param version      the version to store or notify
  * @param readVersion  the stored version the write replaces, compared when writing; 0 for a new article
  * @param publishedAt  when the version to notify was (or is now) published
+ * @param revision     what made the version
+ * @param editorial    the editors' corrections and withdrawal the version carries
  */
-public record Decision(EnrichedArticle article, Action action, String contentHash, long readVersion, Instant publishedAt) {
+public record Decision(EnrichedArticle article, EnrichedArticle machine, Action action, String contentHash, long version, long readVersion,
+                       Instant publishedAt, Revision revision, Editorial editorial) {
 
     public enum Action {
         /** Not stored yet: insert it, then notify. */
@@ -30,8 +35,9 @@ public record Decision(EnrichedArticle article, Action action, String contentHas
         return article.article().articleId();
     }
 
-    public long version() {
-        return article.enrichment().version();
+    /** The enrichment version of the pipeline's output the version is made of. */
+    public long machineVersion() {
+        return machine.enrichment().version();
     }
 
     public boolean writes() {
@@ -42,8 +48,8 @@ public record Decision(EnrichedArticle article, Action action, String contentHas
         return action != Action.UNCHANGED;
     }
 
-    /** The same decision after the write lost to another writer: nothing to notify from here. */
-    public Decision lost() {
-        return new Decision(article, Action.UNCHANGED, contentHash, readVersion, publishedAt);
+    /** The state the store holds once this decision's version is written. */
+    public StoredState stored(Instant now) {
+        return new StoredState(version, contentHash, 0, now, machineVersion(), revision, editorial);
     }
 }

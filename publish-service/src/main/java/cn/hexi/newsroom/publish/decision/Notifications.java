@@ -20,6 +20,7 @@ public final class Notifications {
         return new ArticlePublished(article.articleId(), article.issueId(), article.sequence(), decision.version(), article.kind(),
                 article.section(), article.headline(), enrichment.summary(), enrichment.tags().stream().map(Enrichment.Tag::name).toList(),
                 enrichment.places().stream().map(p -> new ArticlePublished.PlaceRef(p.name(), p.type(), p.code())).toList(),
-                articleUrl + article.articleId(), article.issue() == null ? null : article.issue().receivedAt(), decision.publishedAt());
+                articleUrl + article.articleId(), article.issue() == null ? null : article.issue().receivedAt(), decision.publishedAt(),
+                decision.revision().change(), decision.revision().changedFieldNames());
     }
 }

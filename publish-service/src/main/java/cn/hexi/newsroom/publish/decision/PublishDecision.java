@@ -1,5 +1,6 @@
 package cn.hexi.newsroom.publish.decision;
 
+import cn.hexi.newsroom.events.ArticleChange;
 import cn.hexi.newsroom.events.EnrichedArticle;
 import cn.hexi.newsroom.publish.decision.Decision.Action;
 import java.time.Instant;
@@ -14,6 +15,10 @@ import java.util.Map;
  * the article is new, or when it is newer than the stored one and differs from it in what an editor sees; a stored
  * version is notified once. Replays change nothing. Two versions of one article in a batch count in order, and only
  * the last one written is kept, so the store is written once per article.
+ *
+ * <p>The pipeline's versions are compared with the pipeline's version under the stored article, not with the article's
+ * version, which an editor's correction raises too; a new pipeline version carries the editors' corrections over, and
+ * a withdrawn article stays withdrawn.
  */
 public final class PublishDecision {
 
@@ -35,7 +40,7 @@ public final class PublishDecision {
                 decisions.put(id, decision);
             }
             if (decision.writes()) {
-                state.put(id, new StoredState(decision.version(), decision.contentHash(), 0, now));
+                state.put(id, decision.stored(now));
             }
         }
         return new ArrayList<>(decisions.values());
@@ -44,15 +49,24 @@ public final class PublishDecision {
     private Decision decide(EnrichedArticle enriched, StoredState current, Decision earlier, Instant now) {
         String hash = contentHash.of(enriched);
         long version = enriched.enrichment().version();
+        if (current == null) {
+            return new Decision(enriched, enriched, Action.INSERT, hash, version, 0, now, Revision.ofPipeline(ArticleChange.PUBLISHED,
+                    EditorCorrections.NONE), Editorial.NONE);
+        }
         // A version written earlier in this batch is not in the store yet: the write replaces what was read.
-        long readVersion = earlier != null && earlier.writes() ? earlier.readVersion() : current == null ? 0 : current.version();
-        Action written = earlier != null && earlier.writes() ? earlier.action() : current == null ? Action.INSERT : Action.REPLACE;
-        if (current == null || (current.version() < version && !current.contentHash().equals(hash))) {
-            return new Decision(enriched, written, hash, readVersion, now);
+        boolean earlierWrites = earlier != null && earlier.writes();
+        long readVersion = earlierWrites ? earlier.readVersion() : current.version();
+        Action written = earlierWrites ? earlier.action() : Action.REPLACE;
+        EditorCorrections corrections = current.editorial().corrections();
+        EnrichedArticle corrected = corrections.applyTo(enriched);
+        if (!current.editorial().withdrawn() && current.machineVersion() < version && !current.contentHash().equals(hash)) {
+            ArticleChange change = written == Action.INSERT ? ArticleChange.PUBLISHED : ArticleChange.UPDATED;
+            return new Decision(corrected, enriched, written, hash, Math.max(version, current.version() + 1), readVersion, now,
+                    Revision.ofPipeline(change, corrections), current.editorial());
         }
-        if (current.version() == version && current.notifiedVersion() < version) {
-            return new Decision(enriched, Action.NOTIFY_STORED, hash, current.version(), current.publishedAt());
-        }
-        return new Decision(enriched, Action.UNCHANGED, hash, current.version(), current.publishedAt());
+        Action action = current.machineVersion() == version && current.notifiedVersion() < current.version() ? Action.NOTIFY_STORED
+                : Action.UNCHANGED;
+        return new Decision(corrected, enriched, action, hash, current.version(), current.version(), current.publishedAt(),
+                current.revision(), current.editorial());
     }
 }

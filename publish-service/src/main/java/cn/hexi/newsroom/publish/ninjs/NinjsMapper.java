@@ -38,8 +38,8 @@ public final class NinjsMapper {
     private static final Map<String, String> BYLINE_LABELS = Map.of(
             "reporter", "记者", "correspondent", "通讯员", "writer", "文", "photographer", "摄影");
 
-    /** What the store knows of an article besides its parsed and enriched content. */
-    public record Stored(String articleId, long version, Instant publishedAt, String url) {
+    /** What the store knows of an article besides its parsed and enriched content; a withdrawn article is not to be used. */
+    public record Stored(String articleId, long version, Instant publishedAt, String url, boolean withdrawn) {
     }
 
     public Map<String, Object> toNinjs(Stored stored, ParsedArticle article, Enrichment enrichment) {
@@ -60,7 +60,7 @@ public final class NinjsMapper {
             // RFC 3339 needs the seconds, which OffsetDateTime.toString() leaves out at a full minute.
             item.put("contentCreated", DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(issue.issueDate().atStartOfDay(paperZone).toOffsetDateTime()));
         }
-        item.put("pubStatus", "usable");
+        item.put("pubStatus", stored.withdrawn() ? "withdrawn" : "usable");
         if (issue != null && issue.publication() != null) {
             item.put("copyrightHolder", issue.publication());
         }

@@ -1,5 +1,6 @@
 package cn.hexi.newsroom.publish.store;
 
+import cn.hexi.newsroom.events.ArticleChange;
 import cn.hexi.newsroom.events.EnrichedArticle;
 import cn.hexi.newsroom.events.Enrichment;
 import cn.hexi.newsroom.events.EventCodec;
@@ -8,8 +9,12 @@ import cn.hexi.newsroom.events.IssueParsed;
 import cn.hexi.newsroom.events.ParsedArticle;
 import cn.hexi.newsroom.events.Place;
 import cn.hexi.newsroom.publish.decision.Decision;
+import cn.hexi.newsroom.publish.decision.Editorial;
 import cn.hexi.newsroom.publish.decision.PublishDecision;
+import cn.hexi.newsroom.publish.decision.Revision;
+import cn.hexi.newsroom.publish.decision.StoredArticle;
 import cn.hexi.newsroom.publish.decision.StoredState;
+import cn.hexi.newsroom.publish.decision.Withdrawal;
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoBulkWriteException;
 import com.mongodb.bulk.BulkWriteError;
@@ -22,7 +27,6 @@ import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.InsertOneModel;
 import com.mongodb.client.model.Projections;
-import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
@@ -86,14 +90,61 @@ public final class ArticleStore {
         issues.createIndex(Indexes.descending("receivedAt"), new IndexOptions());
     }
 
+    /** One stored version of an article: when, what made it and what it changed ({@code note}: a withdrawal's reason). */
+    public record VersionEntry(long version, Instant at, Revision revision, String note) {
+    }
+
+    /**
+     * Every version stored of an article, oldest first; empty when there is no such article. Kept in the article's own
+     * document, written in the same write as the version, so the history never misses a stored version.
+     */
+    public List<VersionEntry> versions(String articleId) {
+        Document d = articles.find(Filters.eq("_id", articleId)).projection(Projections.include("versions")).first();
+        if (d == null) {
+            return List.of();
+        }
+        return d.getList("versions", Document.class, List.of()).stream().map(e -> new VersionEntry(e.getLong("version"),
+                e.getDate("at").toInstant(), read(e.get("revision", Document.class), Revision.class), e.getString("note"))).toList();
+    }
+
     /** What the store holds of these articles, by id; an article not stored yet is absent. */
     public Map<String, StoredState> states(Collection<String> ids) {
         Map<String, StoredState> states = new HashMap<>();
         articles.find(Filters.in("_id", ids))
-                .projection(Projections.include("version", "contentHash", "notifiedVersion", "publishedAt"))
-                .forEach(d -> states.put(d.getString("_id"), new StoredState(d.getLong("version"), d.getString("contentHash"),
-                        d.getLong("notifiedVersion"), d.getDate("publishedAt").toInstant())));
+                .projection(Projections.include("version", "contentHash", "notifiedVersion", "publishedAt", "machineVersion", "revision",
+                        "editorial"))
+                .forEach(d -> states.put(d.getString("_id"), stateOf(d)));
         return states;
+    }
+
+    /** An article in full, for an editor's correction: the pipeline's output, the article as published, and its state. */
+    public Optional<StoredArticle> stored(String id) {
+        return article(id).map(d -> {
+            EnrichedArticle current = enriched(d);
+            Document machine = d.get("machine", Document.class);
+            return new StoredArticle(machine == null ? current : enriched(machine), current, stateOf(d));
+        });
+    }
+
+    private EnrichedArticle enriched(Document d) {
+        return new EnrichedArticle(read(d.get("article", Document.class), ParsedArticle.class), read(d.get("enrichment", Document.class),
+                Enrichment.class));
+    }
+
+    /** Articles stored before editors' corrections have no pipeline version of their own, revision or editorial. */
+    private StoredState stateOf(Document d) {
+        long version = d.getLong("version");
+        Long machineVersion = d.getLong("machineVersion");
+        Document revision = d.get("revision", Document.class);
+        Document editorial = d.get("editorial", Document.class);
+        return new StoredState(version, d.getString("contentHash"), d.getLong("notifiedVersion"), d.getDate("publishedAt").toInstant(),
+                machineVersion == null ? version : machineVersion,
+                revision == null ? new Revision(ArticleChange.PUBLISHED, null, List.of(), List.of()) : read(revision, Revision.class),
+                editorial == null ? Editorial.NONE : read(editorial, Editorial.class));
+    }
+
+    private <T> T read(Document sub, Class<T> type) {
+        return codec.read(sub.toJson().getBytes(StandardCharsets.UTF_8), type);
     }
 
     /**
@@ -106,10 +157,13 @@ public final class ArticleStore {
         List<Decision> written = new ArrayList<>();
         for (Decision decision : decisions) {
             if (decision.action() == Decision.Action.INSERT) {
-                writes.add(new InsertOneModel<>(document(decision, now)));
+                Document document = new Document("_id", decision.articleId());
+                document.putAll(fields(decision, now));
+                writes.add(new InsertOneModel<>(document.append("versions", List.of(versionEntry(decision, now)))));
                 written.add(decision);
             } else if (decision.action() == Decision.Action.REPLACE) {
-                writes.add(new ReplaceOneModel<>(versionOf(decision.articleId(), decision.readVersion()), document(decision, now)));
+                writes.add(new UpdateOneModel<>(versionOf(decision.articleId(), decision.readVersion()), new Document("$set", fields(decision, now))
+                        .append("$push", new Document("versions", versionEntry(decision, now)))));
                 written.add(decision);
             }
         }
@@ -180,10 +234,10 @@ public final class ArticleStore {
         return new Document("_id", articleId).append("version", version);
     }
 
-    private Document document(Decision decision, Instant now) {
+    /** Every field of an article's document but its id and history; {@code machine} is null unless editors corrected it. */
+    private Document fields(Decision decision, Instant now) {
         EnrichedArticle enriched = decision.article();
-        return new Document("_id", decision.articleId())
-                .append("issueId", enriched.article().issueId())
+        return new Document("issueId", enriched.article().issueId())
                 .append("sequence", enriched.article().sequence())
                 .append("version", decision.version())
                 .append("contentHash", decision.contentHash())
@@ -197,8 +251,26 @@ public final class ArticleStore {
                 .append("newsDate", newsDate(enriched.article()))
                 .append("text", searchableText(enriched.article()))
                 .append("notifiedVersion", 0L)
-                .append("article", Document.parse(codec.writeString(enriched.article())))
-                .append("enrichment", Document.parse(codec.writeString(enriched.enrichment())));
+                .append("machineVersion", decision.machineVersion())
+                .append("withdrawn", decision.editorial().withdrawn())
+                .append("revision", bson(decision.revision()))
+                .append("editorial", bson(decision.editorial()))
+                .append("article", bson(enriched.article()))
+                .append("enrichment", bson(enriched.enrichment()))
+                // Corrected: the pipeline's own output is kept, so that clearing a correction brings its value back.
+                .append("machine", decision.machine() == decision.article() ? null
+                        : new Document("article", bson(decision.machine().article())).append("enrichment", bson(decision.machine().enrichment())));
+    }
+
+    private Document versionEntry(Decision decision, Instant now) {
+        Withdrawal withdrawal = decision.editorial().withdrawal();
+        String note = decision.revision().change() == ArticleChange.WITHDRAWN && withdrawal != null ? withdrawal.reason() : null;
+        return new Document("version", decision.version()).append("at", Date.from(now)).append("revision", bson(decision.revision()))
+                .append("note", note);
+    }
+
+    private Document bson(Object value) {
+        return Document.parse(codec.writeString(value));
     }
 
     /** Records each parsed issue's metadata, article ids, parse report and text with the issue, in one bulk write. */
@@ -209,11 +281,11 @@ public final class ArticleStore {
         List<WriteModel<Document>> updates = new ArrayList<>(parsedIssues.size());
         for (IssueParsed parsed : parsedIssues) {
             updates.add(new UpdateOneModel<>(Filters.eq("_id", parsed.issueId()), Updates.combine(
-                    Updates.set("metadata", Document.parse(codec.writeString(parsed.metadata()))),
+                    Updates.set("metadata", bson(parsed.metadata())),
                     Updates.set("receivedAt", receivedAt(parsed.metadata().receivedAt())),
                     Updates.set("articleIds", parsed.articleIds()),
                     Updates.set("articleCount", parsed.articleIds().size()),
-                    Updates.set("report", Document.parse(codec.writeString(parsed.report()))),
+                    Updates.set("report", bson(parsed.report())),
                     Updates.set("text", parsed.text()),
                     Updates.set("parsedAt", Date.from(parsed.parsedAt())),
                     Updates.set("recordedAt", Date.from(now))), new UpdateOptions().upsert(true)));
@@ -235,6 +307,7 @@ public final class ArticleStore {
      */
     public ArticlePage search(ArticleQuery query) {
         List<Bson> filters = new ArrayList<>();
+        filters.add(Filters.ne("withdrawn", true));
         if (query.tag() != null) {
             filters.add(Filters.eq("tags", query.tag()));
         }
@@ -264,7 +337,7 @@ public final class ArticleStore {
             filters.add(Filters.or(Filters.lt("publishedAt", after.publishedAt()),
                     Filters.and(Filters.eq("publishedAt", after.publishedAt()), Filters.gt("_id", after.id()))));
         }
-        List<Document> page = articles.find(filters.isEmpty() ? new Document() : Filters.and(filters))
+        List<Document> page = articles.find(Filters.and(filters)).projection(Projections.exclude("versions", "machine", "text"))
                 .sort(Sorts.orderBy(Sorts.descending("publishedAt"), Sorts.ascending("_id")))
                 .limit(query.limit() + 1).into(new ArrayList<>());
         String next = null;

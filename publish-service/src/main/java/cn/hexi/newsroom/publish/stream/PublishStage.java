@@ -16,10 +16,8 @@ import cn.hexi.newsroom.publish.NotificationMetrics;
 import cn.hexi.newsroom.publish.decision.Decision;
 import cn.hexi.newsroom.publish.decision.Notifications;
 import cn.hexi.newsroom.publish.decision.PublishDecision;
-import cn.hexi.newsroom.publish.live.ArticleFeed;
 import cn.hexi.newsroom.publish.store.ArticleStore;
 import cn.hexi.newsroom.publish.store.StoreAvailability;
-import cn.hexi.newsroom.publish.webhook.WebhookStore;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -43,10 +41,10 @@ import org.springframework.stereotype.Component;
 public class PublishStage {
 
     private static final Logger log = LoggerFactory.getLogger(PublishStage.class);
+    private static final int MAX_WRITE_ATTEMPTS = 5;
 
     private final ArticleStore store;
-    private final ArticleFeed feed;
-    private final WebhookStore webhooks;
+    private final NotificationFanOut fanOut;
     private final StoreAvailability availability;
     private final BatchConsumer batches;
     private final PublishDecision decision;
@@ -57,13 +55,12 @@ public class PublishStage {
     private final Clock clock;
     private final SentNotifications sentNotifications;
 
-    public PublishStage(ArticleStore store, ArticleFeed feed, WebhookStore webhooks, StoreAvailability availability,
+    public PublishStage(ArticleStore store, NotificationFanOut fanOut, StoreAvailability availability,
                         BatchConsumer batches, PublishDecision decision, Notifications notifications, EventCodec codec,
                         StageMetrics metrics, NotificationMetrics notificationMetrics, Clock clock, SentNotifications sentNotifications) {
         this.store = store;
         this.sentNotifications = sentNotifications;
-        this.feed = feed;
-        this.webhooks = webhooks;
+        this.fanOut = fanOut;
         this.availability = availability;
         this.batches = batches;
         this.decision = decision;
@@ -82,17 +79,42 @@ public class PublishStage {
         });
         List<EnrichedArticle> articles = outcome.handled().stream().map(Handled::value).toList();
         if (!articles.isEmpty()) {
-            Instant now = clock.instant();
-            List<String> ids = articles.stream().map(a -> a.article().articleId()).distinct().toList();
-            var stored = availability.untilAvailable("reading " + ids.size() + " articles", () -> store.states(ids));
-            List<Decision> decisions = decision.decide(articles, stored, now);
-            Set<String> lost = availability.untilAvailable("storing " + decisions.size() + " articles", () -> store.write(decisions, now));
-            List<Decision> toNotify = decisions.stream().filter(d -> d.notifies() && !lost.contains(d.articleId())).toList();
-            notify(toNotify, outcome.handled());
-            log.info("publish: {} records in, {} stored, {} notified", articles.size(),
-                    decisions.stream().filter(d -> d.writes() && !lost.contains(d.articleId())).count(), toNotify.size());
+            List<Decision> stored = store(articles, clock.instant());
+            notify(stored, outcome.handled());
+            log.info("publish: {} records in, {} stored, {} notified", articles.size(), stored.stream().filter(Decision::writes).count(),
+                    stored.size());
         }
         outcome.throwIfFailed();
+    }
+
+    /**
+     * Decides and writes the batch; returns the decisions to notify. A write that lost to another writer (an editor's
+     * correction, another instance during a rebalance) is decided again on what won: the pipeline's new output still
+     * carries over an editor's correction made meanwhile, and a version another instance stored is notified there.
+     */
+    private List<Decision> store(List<EnrichedArticle> articles, Instant now) {
+        List<Decision> toNotify = new ArrayList<>();
+        List<Decision> decisions = decide(articles, now);
+        for (int attempt = 0; !decisions.isEmpty(); attempt++) {
+            List<Decision> attempted = decisions;
+            Set<String> lost = availability.untilAvailable("storing " + attempted.size() + " articles", () -> store.write(attempted, now));
+            attempted.stream().filter(d -> d.notifies() && !lost.contains(d.articleId())).forEach(toNotify::add);
+            if (lost.isEmpty() || attempt == MAX_WRITE_ATTEMPTS - 1) {
+                if (!lost.isEmpty()) {
+                    log.warn("publish: gave up on {} articles that kept losing their writes to other writers: {}", lost.size(), lost);
+                }
+                break;
+            }
+            decisions = decide(articles.stream().filter(a -> lost.contains(a.article().articleId())).toList(), now).stream()
+                    .filter(Decision::writes).toList();
+        }
+        return toNotify;
+    }
+
+    private List<Decision> decide(List<EnrichedArticle> articles, Instant now) {
+        List<String> ids = articles.stream().map(a -> a.article().articleId()).distinct().toList();
+        var stored = availability.untilAvailable("reading " + ids.size() + " articles", () -> store.states(ids));
+        return decision.decide(articles, stored, now);
     }
 
     /**
@@ -113,13 +135,8 @@ public class PublishStage {
         }
         batches.publish(events, i -> lastRecordOf.get(events.get(i).key()));
         metrics.emitted(EventType.ARTICLE_PUBLISHED, events.size());
-        toSend.forEach(n -> {
-            notificationMetrics.notified(NotificationMetrics.KAFKA, "delivered");
-            notificationMetrics.published(n.receivedAt(), n.publishedAt());
-        });
-        availability.untilAvailable("the live feed", () -> feed.appendAll(published));
-        availability.untilAvailable("queueing webhooks", () -> webhooks.enqueueAll(published, clock.instant()));
-        availability.untilAvailable("marking " + toNotify.size() + " articles notified", () -> store.markNotified(toNotify));
+        toSend.forEach(n -> notificationMetrics.published(n.receivedAt(), n.publishedAt()));
+        fanOut.afterTheTopic(toNotify, published, toSend.size());
     }
 
     /** The notifications to send: all but those of versions stored earlier whose notification the topic already holds. */

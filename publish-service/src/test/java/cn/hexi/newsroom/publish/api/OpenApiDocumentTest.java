@@ -11,9 +11,11 @@ import cn.hexi.newsroom.events.testing.RawRecords;
 import cn.hexi.newsroom.publish.PublishTestSupport;
 import java.io.InputStream;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -37,6 +39,7 @@ class OpenApiDocumentTest {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     /** An endless event stream: its media type is checked on its own, not through a body. */
     private static final String STREAM = "GET /api/articles/stream";
+    private static final String MERGE_PATCH = "application/merge-patch+json";
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
@@ -89,6 +92,7 @@ class OpenApiDocumentTest {
         check("GET", "/feeds/articles.atom", "/feeds/articles.atom", 200);
         check("GET", "/asyncapi.yaml", "/asyncapi.yaml", 200);
         checkWebhooks();
+        checkEditing(id);
 
         assertThat(streamContentType()).startsWith("text/event-stream");
         assertThat(contract.operations()).as("every documented operation was called").allMatch(operation ->
@@ -108,6 +112,22 @@ class OpenApiDocumentTest {
         contract.assertConforms("POST", "/api/webhooks/{id}/resume", send("POST", "/api/webhooks/nothing/resume", null, key));
         contract.assertConforms("DELETE", "/api/webhooks/{id}", send("DELETE", "/api/webhooks/" + subscription, null, key));
         contract.assertConforms("DELETE", "/api/webhooks/{id}", send("DELETE", "/api/webhooks/" + subscription, null, key));
+    }
+
+    private void checkEditing(String id) throws Exception {
+        String key = PublishTestSupport.API_KEY;
+        String article = "/api/articles/" + id;
+        String patch = "PATCH";
+        contract.assertConforms(patch, "/api/articles/{id}", send(patch, article, "{\"headline\":\"文档核对(更正)\"}", key, MERGE_PATCH, null));
+        contract.assertConforms(patch, "/api/articles/{id}", send(patch, article, "{\"body\":\"x\"}", key, MERGE_PATCH, null));
+        contract.assertConforms(patch, "/api/articles/{id}", send(patch, article, "{\"tags\":[]}", key, MERGE_PATCH, "\"1\""));
+        contract.assertConforms(patch, "/api/articles/{id}", send(patch, "/api/articles/no-such-article", "{}", key, MERGE_PATCH, null));
+        check("GET", "/api/articles/{id}/versions", article + "/versions", 200);
+        check("GET", "/api/articles/{id}/versions", "/api/articles/no-such-article/versions", 404);
+        check("GET", "/api/places", "/api/places?q=" + URLEncoder.encode("东海", StandardCharsets.UTF_8), 200);
+        check("GET", "/api/places", "/api/places?q=x&limit=0", 400);
+        contract.assertConforms("POST", "/api/articles/{id}/withdraw", send("POST", article + "/withdraw", "{\"reason\":\"核对完毕\"}", key));
+        contract.assertConforms(patch, "/api/articles/{id}", send(patch, article, "{\"headline\":\"撤稿后\"}", key, MERGE_PATCH, null));
     }
 
     @Test
@@ -139,10 +159,17 @@ class OpenApiDocumentTest {
     }
 
     private HttpResponse<String> send(String method, String path, String json, String key) throws Exception {
+        return send(method, path, json, key, "application/json", null);
+    }
+
+    private HttpResponse<String> send(String method, String path, String json, String key, String contentType, String ifMatch) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).timeout(Duration.ofSeconds(10))
                 .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
         if (json != null) {
-            request.header("Content-Type", "application/json");
+            request.header("Content-Type", contentType);
+        }
+        if (ifMatch != null) {
+            request.header("If-Match", ifMatch);
         }
         if (key != null) {
             request.header("X-API-Key", key);

@@ -2,6 +2,7 @@ package cn.hexi.newsroom.publish.decision;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.hexi.newsroom.events.ArticleChange;
 import cn.hexi.newsroom.events.EnrichedArticle;
 import cn.hexi.newsroom.events.Enrichment;
 import cn.hexi.newsroom.events.EventCodec;
@@ -39,7 +40,7 @@ class PublishDecisionTest {
     @Test
     void newerVersionReplacesTheOneReadOnlyWhenWhatAnEditorSeesChanged() {
         EnrichedArticle stored = version("燃气安全进社区", 10);
-        Map<String, StoredState> state = Map.of(id(), new StoredState(10, hash.of(stored), 10, EARLIER));
+        Map<String, StoredState> state = Map.of(id(), stored(10, hash.of(stored), 10));
 
         Decision changed = only(decision.decide(List.of(version("燃气安全进万家", 11)), state, NOW));
         Decision sameContent = only(decision.decide(List.of(version("燃气安全进社区", 12)), state, NOW));
@@ -53,8 +54,8 @@ class PublishDecisionTest {
     void olderVersionChangesNothingAndAStoredButUnnotifiedVersionIsNotifiedAsFirstPublished() {
         EnrichedArticle stored = version("燃气安全进社区", 10);
 
-        Decision older = only(decision.decide(List.of(version("旧标题", 9)), Map.of(id(), new StoredState(10, hash.of(stored), 10, EARLIER)), NOW));
-        Decision unnotified = only(decision.decide(List.of(stored), Map.of(id(), new StoredState(10, hash.of(stored), 0, EARLIER)), NOW));
+        Decision older = only(decision.decide(List.of(version("旧标题", 9)), Map.of(id(), stored(10, hash.of(stored), 10)), NOW));
+        Decision unnotified = only(decision.decide(List.of(stored), Map.of(id(), stored(10, hash.of(stored), 0)), NOW));
 
         assertThat(older.action()).isEqualTo(Action.UNCHANGED);
         assertThat(older.notifies()).isFalse();
@@ -65,7 +66,7 @@ class PublishDecisionTest {
     @Test
     void twoVersionsOfOneArticleInABatchWriteTheNewestOnceOverWhatWasRead() {
         EnrichedArticle stored = version("第一版", 10);
-        Map<String, StoredState> state = Map.of(id(), new StoredState(10, hash.of(stored), 10, EARLIER));
+        Map<String, StoredState> state = Map.of(id(), stored(10, hash.of(stored), 10));
 
         List<Decision> decisions = decision.decide(List.of(version("第二版", 11), version("第三版", 12), version("第二版", 11)), state, NOW);
 
@@ -90,7 +91,7 @@ class PublishDecisionTest {
         EnrichedArticle asBody = new EnrichedArticle(asFile.article().withIssue(new IssueMetadata("河西报", null, null, null, NOW)),
                 withVersion(asFile.enrichment(), 11));
 
-        Decision d = only(decision.decide(List.of(asBody), Map.of(id(), new StoredState(10, hash.of(asFile), 10, EARLIER)), NOW));
+        Decision d = only(decision.decide(List.of(asBody), Map.of(id(), stored(10, hash.of(asFile), 10)), NOW));
 
         assertThat(d.action()).isEqualTo(Action.UNCHANGED);
     }
@@ -123,6 +124,54 @@ class PublishDecisionTest {
 
         assertThat(new String(inReverse, StandardCharsets.UTF_8)).isNotEqualTo(new String(asWritten, StandardCharsets.UTF_8));
         assertThat(hash.of(codec.read(inReverse, EnrichedArticle.class))).isEqualTo(hash.of(codec.read(asWritten, EnrichedArticle.class)));
+    }
+
+    @Test
+    void aPipelineVersionAfterACorrectionKeepsTheEditorsHeadlineAndRaisesTheArticlesVersion() {
+        EnrichedArticle machine = version("燃气安全进社区", 10);
+        EditorCorrections corrections = EditorCorrections.NONE.with(CorrectableField.HEADLINE, new Corrected<>("编辑改的标题", "万彤", EARLIER));
+        StoredState corrected = new StoredState(20, hash.of(machine), 20, EARLIER, 10, new Revision(ArticleChange.CORRECTED, "万彤", List.of(),
+                List.of()), new Editorial(corrections, null));
+
+        Decision newOutput = only(decision.decide(List.of(version("燃气安全进万家", 15)), Map.of(id(), corrected), NOW));
+        Decision resent = only(decision.decide(List.of(version("燃气安全进社区", 30)), Map.of(id(), corrected), NOW));
+
+        assertThat(newOutput.action()).isEqualTo(Action.REPLACE);
+        assertThat(newOutput.version()).as("above the correction's version").isEqualTo(21);
+        assertThat(newOutput.readVersion()).isEqualTo(20);
+        assertThat(newOutput.article().article().headline()).isEqualTo("编辑改的标题");
+        assertThat(newOutput.machine().article().headline()).isEqualTo("燃气安全进万家");
+        assertThat(newOutput.revision().change()).isEqualTo(ArticleChange.UPDATED);
+        assertThat(newOutput.revision().keptCorrections()).containsExactly(CorrectableField.HEADLINE);
+        assertThat(resent.action()).as("the same text as the pipeline's output under the correction").isEqualTo(Action.UNCHANGED);
+    }
+
+    @Test
+    void aWithdrawnArticleStaysWithdrawnWhateverThePipelineSends() {
+        EnrichedArticle machine = version("燃气安全进社区", 10);
+        StoredState withdrawn = new StoredState(20, hash.of(machine), 20, EARLIER, 10, new Revision(ArticleChange.WITHDRAWN, "万彤", List.of(),
+                List.of()), new Editorial(EditorCorrections.NONE, new Withdrawal("万彤", EARLIER, "重复")));
+
+        Decision d = only(decision.decide(List.of(version("燃气安全进万家", 15)), Map.of(id(), withdrawn), NOW));
+
+        assertThat(d.action()).isEqualTo(Action.UNCHANGED);
+    }
+
+    @Test
+    void theFirstVersionIsPublishedAndALaterOutputOfThePipelineIsAnUpdate() {
+        EnrichedArticle first = version("燃气安全进社区", 10);
+
+        Decision inserted = only(decision.decide(List.of(first), Map.of(), NOW));
+        Decision updated = only(decision.decide(List.of(version("燃气安全进万家", 11)), Map.of(id(), stored(10, hash.of(first), 10)), NOW));
+
+        assertThat(inserted.revision().change()).isEqualTo(ArticleChange.PUBLISHED);
+        assertThat(updated.revision().change()).isEqualTo(ArticleChange.UPDATED);
+        assertThat(updated.revision().editor()).isNull();
+    }
+
+    private static StoredState stored(long version, String contentHash, long notifiedVersion) {
+        return new StoredState(version, contentHash, notifiedVersion, EARLIER, version, Revision.ofPipeline(ArticleChange.PUBLISHED,
+                EditorCorrections.NONE), Editorial.NONE);
     }
 
     private static Decision only(List<Decision> decisions) {

@@ -65,7 +65,7 @@ class NinjsMapperTest {
                 "unstructured", null, null, null, null, null, List.of(), List.of(),
                 List.of(new BodyItem(BodyItem.PARAGRAPH, "一段文字。", List.of(new Span(0, 5)))), List.of(), Map.of());
 
-        Map<String, Object> ninjs = mapper.toNinjs(new NinjsMapper.Stored("abc-002", 1, null, null), bare, null);
+        Map<String, Object> ninjs = mapper.toNinjs(new NinjsMapper.Stored("abc-002", 1, null, null, false), bare, null);
 
         assertThat(NinjsSchema.violations(JSON.writeValueAsString(ninjs))).isEmpty();
         assertThat(ninjs).doesNotContainKeys("headlines", "by", "subjects", "places", "located", "renditions", "versionCreated");
@@ -84,7 +84,7 @@ class NinjsMapperTest {
     }
 
     private static NinjsMapper.Stored stored() {
-        return new NinjsMapper.Stored("abc-001", 3, Instant.parse("2023-09-16T02:00:00Z"), "http://localhost:8084/api/articles/abc-001");
+        return new NinjsMapper.Stored("abc-001", 3, Instant.parse("2023-09-16T02:00:00Z"), "http://localhost:8084/api/articles/abc-001", false);
     }
 
     private static ParsedArticle fullArticle() {
