@@ -1,4 +1,5 @@
-// The editors' page: the article list, live additions over Server-Sent Events, and the article view.
+// The editors' page: the article list, live additions, corrections and withdrawals over Server-Sent Events, and the
+// article view (its correction controls are editing.js's).
 // Every piece of text is set with textContent (never innerHTML), so article text can never become markup.
 "use strict";
 
@@ -129,9 +130,12 @@ function connect() {
     const response = await fetch("/api/articles/" + encodeURIComponent(notification.articleId));
     if (!response.ok) return;
     const item = await response.json();
-    if (!matches(item)) return;
     const existing = list.querySelector(`li[data-id="${CSS.escape(notification.articleId)}"]`);
     if (existing) existing.remove();
+    // The article open here changed elsewhere: show the new version, unless this editor is correcting it.
+    const editing = view.querySelector("#edit-form:not([hidden]), #withdraw-form:not([hidden])");
+    if (view.dataset.articleId === item.articleId && !editing) open(item.articleId);
+    if (item.status === "withdrawn" || !matches(item)) return;
     list.querySelectorAll("li.hint").forEach(hint => hint.remove());
     list.prepend(card(item, true));
   });
@@ -141,11 +145,14 @@ async function open(id) {
   list.querySelectorAll("li.selected").forEach(li => li.classList.remove("selected"));
   const selected = list.querySelector(`li[data-id="${CSS.escape(id)}"]`);
   if (selected) selected.classList.add("selected");
-  const item = await (await fetch("/api/articles/" + encodeURIComponent(id))).json();
+  const response = await fetch("/api/articles/" + encodeURIComponent(id));
+  const etag = response.headers.get("ETag");
+  const item = await response.json();
   const a = item.article;
   const e = item.enrichment;
   const bylines = a.bylines.map(b => b.name).join(" ");
   const parts = [
+    editingPanel(item, etag),
     a.section ? el("p", {class: "meta"}, a.section) : null,
     a.kicker ? el("p", {class: "kicker"}, a.kicker) : null,
     el("h2", {}, a.headline || t("noHeadline")),
@@ -166,10 +173,13 @@ async function open(id) {
     el("h3", {}, t("warnings")),
     await warnings(a),
     el("h3", {}, t("sourceText")),
-    await source(id)
+    await source(id),
+    el("h3", {}, t("versions")),
+    await versionHistory(id)
   ];
   view.replaceChildren(...parts.filter(Boolean));
   view.dataset.articleId = id;
+  showEditNotice(id);
 }
 
 async function warnings(article) {

@@ -292,14 +292,7 @@ class PipelineEndToEndIT {
     @Test
     @Order(4)
     void editorsPageInChineseShowsNewArticlesLiveAndArticleMarkupAsText() throws Exception {
-        Path chromium = Path.of("/usr/bin/chromium");
-        Path chromedriver = Path.of("/usr/bin/chromedriver");
-        Assumptions.assumeTrue(Files.isExecutable(chromium) && Files.isExecutable(chromedriver),
-                "skipped: Debian's chromium and chromium-driver are not installed (apt-get install -y chromium chromium-driver)");
-        System.setProperty("webdriver.chrome.driver", chromedriver.toString());
-        ChromeOptions options = new ChromeOptions().setBinary(chromium.toFile()).addArguments("--headless=new", "--no-sandbox", "--disable-gpu",
-                "--disable-dev-shm-usage", "--disable-background-networking", "--disable-component-update", "--no-first-run");
-        WebDriver browser = new ChromeDriver(options);
+        WebDriver browser = chromium();
         try {
             browser.get(stack.service("publish-service").url("/").toString());
             WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(15));
@@ -343,6 +336,109 @@ class PipelineEndToEndIT {
         } finally {
             browser.quit();
         }
+    }
+
+    /**
+     * Debian's Chromium, headless; the test is skipped where it is not installed (CI installs it). Each call is a browser
+     * of its own, as a second editor's would be.
+     */
+    private static WebDriver chromium() {
+        Path chromium = Path.of("/usr/bin/chromium");
+        Path chromedriver = Path.of("/usr/bin/chromedriver");
+        Assumptions.assumeTrue(Files.isExecutable(chromium) && Files.isExecutable(chromedriver),
+                "skipped: Debian's chromium and chromium-driver are not installed (apt-get install -y chromium chromium-driver)");
+        System.setProperty("webdriver.chrome.driver", chromedriver.toString());
+        ChromeOptions options = new ChromeOptions().setBinary(chromium.toFile()).addArguments("--headless=new", "--no-sandbox", "--disable-gpu",
+                "--disable-dev-shm-usage", "--disable-background-networking", "--disable-component-update", "--no-first-run");
+        return new ChromeDriver(options);
+    }
+
+    /**
+     * An editor corrects an article on one page: the other page shows the correction live (markup typed into it as
+     * text), the topic carries it as corrected, and sending the same issue again keeps the editor's headline. A
+     * withdrawal then takes the article off both pages.
+     */
+    @Test
+    @Order(13)
+    void aCorrectionOnOnePageShowsLiveOnAnotherAndOnTheTopicSurvivesTheIssueSentAgainAndAWithdrawalLeavesBothLists() throws Exception {
+        String marker = "更正演练" + Long.toString(System.nanoTime(), 36);
+        Path issue = data.resolve("correction-issue.txt");
+        Files.writeString(issue, "河西区举办" + marker + "\n\n■ 通讯员 万彤\n\n日前,东海街道举办" + marker + "活动,居民踊跃参加。\n");
+        IssueUploader uploader = new IssueUploader(stack.service("ingest-service").url("/api/issues"), "test-key");
+        assertThat(uploader.upload(List.of(issue)).statusCode()).isEqualTo(202);
+        awaitTrue(() -> db.getCollection("articles").countDocuments(Filters.regex("headline", marker)) == 1);
+        String articleId = db.getCollection("articles").find(Filters.regex("headline", marker)).first().getString("_id");
+        String correctedHeadline = "<b>更正</b>" + marker;
+
+        WebDriver editor = chromium();
+        WebDriver reader = chromium();
+        try {
+            WebDriverWait editorWait = openPageWithCard(editor, marker);
+            WebDriverWait readerWait = openPageWithCard(reader, marker);
+            correctOnThePage(editor, editorWait, marker, correctedHeadline);
+
+            readerWait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("articles"), correctedHeadline));
+            assertThat(((JavascriptExecutor) reader).executeScript("return document.querySelectorAll('#articles b, #view b').length")).isEqualTo(0L);
+            try (TopicProbe published = new TopicProbe(stack.kafkaBootstrap(), EventType.ARTICLE_PUBLISHED.topic())) {
+                ArticlePublished correction = EventAssertions.assertConforms(EventType.ARTICLE_PUBLISHED, published.awaitCount(r -> r.key().equals(articleId)
+                        && new String(r.value(), StandardCharsets.UTF_8).contains("\"change\":\"corrected\""), 1, FLOW_TIMEOUT).get(0), ArticlePublished.class);
+                assertThat(correction.headline()).isEqualTo(correctedHeadline);
+                assertThat(correction.changedFields()).contains("headline", "places");
+                assertThat(correction.places()).extracting(ArticlePublished.PlaceRef::name).contains("天塔街道");
+            }
+            assertIssueSentAgainKeepsTheCorrection(uploader, issue, articleId, correctedHeadline);
+
+            editor.findElement(By.id("withdraw")).click();
+            editor.findElement(By.cssSelector("#withdraw-form input[name=reason]")).sendKeys("演练结束");
+            editor.findElement(By.id("withdraw-confirm")).click();
+            editorWait.until(ExpectedConditions.presenceOfElementLocated(By.id("withdrawn-notice")));
+            for (WebDriver page : List.of(editor, reader)) {
+                new WebDriverWait(page, Duration.ofSeconds(15)).until(ExpectedConditions.invisibilityOfElementLocated(
+                        By.xpath("//ol[@id='articles']/li[contains(., '" + marker + "')]")));
+            }
+            assertThat(editor.findElement(By.id("versions")).getText()).contains("首次发布", "人工更正", "由万彤", "撤稿", "演练结束");
+        } finally {
+            editor.quit();
+            reader.quit();
+        }
+    }
+
+    private static WebDriverWait openPageWithCard(WebDriver browser, String marker) {
+        browser.get(stack.service("publish-service").url("/").toString());
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(15));
+        wait.until(ExpectedConditions.attributeContains(By.id("live-status"), "class", "live"));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.xpath("//ol[@id='articles']/li[contains(., '" + marker + "')]")));
+        return wait;
+    }
+
+    /** Headline and a place picked from the gazetteer; the page asks once for the key and the editor's name. */
+    private static void correctOnThePage(WebDriver browser, WebDriverWait wait, String marker, String headline) {
+        browser.findElement(By.xpath("//ol[@id='articles']/li[contains(., '" + marker + "')]")).click();
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("edit"))).click();
+        WebElement headlineInput = browser.findElement(By.cssSelector("#edit-form input[name=headline]"));
+        headlineInput.clear();
+        headlineInput.sendKeys(headline);
+        browser.findElement(By.id("place-search")).sendKeys("天塔");
+        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#place-results button[data-code]"))).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("edit-places"), "天塔街道"));
+        browser.findElement(By.id("save-correction")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("api-key"))).sendKeys("test-key");
+        browser.findElement(By.id("editor-name")).sendKeys("万彤");
+        browser.findElement(By.id("key-save")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("edit-message"), "已保存"));
+        assertThat(browser.findElement(By.cssSelector("#view h2")).getText()).isEqualTo(headline);
+    }
+
+    /** The same file again goes through parse and enrich to publish, which finds the pipeline's output unchanged. */
+    private void assertIssueSentAgainKeepsTheCorrection(IssueUploader uploader, Path issue, String articleId, String headline) throws Exception {
+        long versionBefore = db.getCollection("articles").find(Filters.eq("_id", articleId)).first().getLong("version");
+        double recordsBefore = scrape("publish-service", "newsroom_stage_records_in_total", Map.of("stage", "publish"));
+        assertThat(uploader.upload(List.of(issue)).statusCode()).isEqualTo(202);
+        // The issue's article and its parse report.
+        awaitTrue(() -> scrape("publish-service", "newsroom_stage_records_in_total", Map.of("stage", "publish")) >= recordsBefore + 2);
+        Document stored = db.getCollection("articles").find(Filters.eq("_id", articleId)).first();
+        assertThat(stored.getString("headline")).isEqualTo(headline);
+        assertThat(stored.getLong("version")).isEqualTo(versionBefore);
     }
 
     /** Free text finds the article by a word of its headline; a date range after it finds nothing, and says so. */
