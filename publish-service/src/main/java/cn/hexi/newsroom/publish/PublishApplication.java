@@ -8,6 +8,7 @@ import cn.hexi.newsroom.publish.decision.PublishDecision;
 import cn.hexi.newsroom.publish.health.MongoPingHealthIndicator;
 import cn.hexi.newsroom.publish.live.ArticleFeed;
 import cn.hexi.newsroom.publish.store.ArticleStore;
+import cn.hexi.newsroom.publish.store.PendingEdits;
 import cn.hexi.newsroom.publish.store.StoreAvailability;
 import cn.hexi.newsroom.publish.stream.SentNotifications;
 import cn.hexi.newsroom.publish.webhook.TargetAddresses;
@@ -89,6 +90,11 @@ public class PublishApplication {
     @Bean
     WebhookStore webhookStore(MongoDatabase newsroomDatabase, EventCodec codec) {
         return new WebhookStore(newsroomDatabase, codec);
+    }
+
+    @Bean
+    PendingEdits pendingEdits(MongoDatabase newsroomDatabase) {
+        return new PendingEdits(newsroomDatabase);
     }
 
     @Bean

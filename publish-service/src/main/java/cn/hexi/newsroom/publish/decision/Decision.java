@@ -31,6 +31,13 @@ public record Decision(EnrichedArticle article, EnrichedArticle machine, Action 
         UNCHANGED
     }
 
+    /** The version stored, to be notified as it is (its notification was not sent). */
+    public static Decision notifyStored(StoredArticle stored) {
+        StoredState state = stored.state();
+        return new Decision(stored.current(), stored.machine(), Action.NOTIFY_STORED, state.contentHash(), state.version(), state.version(),
+                state.publishedAt(), state.revision(), state.editorial());
+    }
+
     public String articleId() {
         return article.article().articleId();
     }

@@ -1,16 +1,10 @@
 package cn.hexi.newsroom.publish.editing;
 
-import cn.hexi.newsroom.events.ArticlePublished;
-import cn.hexi.newsroom.events.EventType;
-import cn.hexi.newsroom.events.spring.EventPublisher;
-import cn.hexi.newsroom.events.spring.EventPublisher.Outgoing;
 import cn.hexi.newsroom.publish.decision.CorrectionPatch;
 import cn.hexi.newsroom.publish.decision.Corrector;
 import cn.hexi.newsroom.publish.decision.Decision;
-import cn.hexi.newsroom.publish.decision.Notifications;
 import cn.hexi.newsroom.publish.decision.StoredArticle;
 import cn.hexi.newsroom.publish.store.ArticleStore;
-import cn.hexi.newsroom.publish.stream.NotificationFanOut;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +17,7 @@ import org.springframework.stereotype.Service;
 
 /**
  * Editors' corrections and withdrawals: each is decided on the stored article ({@link Corrector}), written over the
- * version read, and then notified like the pipeline's versions, the topic first. An edit that lost its write to
+ * version read, and then notified like the pipeline's versions, the topic first ({@link EditNotifications}). An edit that lost its write to
  * another writer (the pipeline storing a new version meanwhile) is made again on what won, unless the editor asked for
  * the version they saw ({@code If-Match}).
  */
@@ -33,35 +27,39 @@ public class ArticleEditing {
     private static final Logger log = LoggerFactory.getLogger(ArticleEditing.class);
     private static final int MAX_ATTEMPTS = 5;
 
-    /** The article is no longer at the version the editor saw, or other writers kept winning. */
+    /**
+     * The article is no longer at the version the editor saw ({@code preconditionFailed}), or other writers kept
+     * winning against the edit.
+     */
     public static final class VersionConflictException extends RuntimeException {
         private final long currentVersion;
+        private final boolean preconditionFailed;
 
-        VersionConflictException(String message, long currentVersion) {
+        VersionConflictException(String message, long currentVersion, boolean preconditionFailed) {
             super(message);
             this.currentVersion = currentVersion;
+            this.preconditionFailed = preconditionFailed;
         }
 
         public long currentVersion() {
             return currentVersion;
         }
+
+        public boolean preconditionFailed() {
+            return preconditionFailed;
+        }
     }
 
     private final ArticleStore store;
     private final GazetteerPlaces places;
-    private final EventPublisher publisher;
-    private final Notifications notifications;
-    private final NotificationFanOut fanOut;
+    private final EditNotifications notifications;
     private final Clock clock;
     private final Corrector corrector = new Corrector();
 
-    public ArticleEditing(ArticleStore store, GazetteerPlaces places, EventPublisher publisher, Notifications notifications,
-                          NotificationFanOut fanOut, Clock clock) {
+    public ArticleEditing(ArticleStore store, GazetteerPlaces places, EditNotifications notifications, Clock clock) {
         this.store = store;
         this.places = places;
-        this.publisher = publisher;
         this.notifications = notifications;
-        this.fanOut = fanOut;
         this.clock = clock;
     }
 
@@ -88,26 +86,22 @@ public class ArticleEditing {
             }
             seen = stored.get().state().version();
             if (expectedVersion != null && seen != expectedVersion) {
-                throw new VersionConflictException("the article is at version " + seen + ", not " + expectedVersion, seen);
+                throw new VersionConflictException("the article is at version " + seen + ", not " + expectedVersion, seen, true);
             }
             Decision decision = edit.apply(stored.get());
             if (!decision.writes()) {
                 return Optional.of(decision);
             }
+            notifications.pending(decision);
             Set<String> lost = store.write(List.of(decision), decision.publishedAt());
             if (lost.isEmpty()) {
-                notify(decision);
+                notifications.notifyStored(decision);
+                log.info("article {} version {} {} by {}: {}", decision.articleId(), decision.version(), decision.revision().change(),
+                        decision.revision().editor(), decision.revision().changedFieldNames());
                 return Optional.of(decision);
             }
+            notifications.discard(decision);
         }
-        throw new VersionConflictException("other writers kept changing the article; try again", seen);
-    }
-
-    private void notify(Decision decision) {
-        ArticlePublished notification = notifications.of(decision);
-        publisher.publishAll(List.of(new Outgoing(EventType.ARTICLE_PUBLISHED, notification.articleId(), notification.issueId(), notification)));
-        fanOut.afterTheTopic(List.of(decision), List.of(notification), 1);
-        log.info("article {} version {} {} by {}: {}", decision.articleId(), decision.version(), decision.revision().change(),
-                decision.revision().editor(), decision.revision().changedFieldNames());
+        throw new VersionConflictException("other writers kept changing the article; try again", seen, false);
     }
 }

@@ -141,10 +141,11 @@ public class EditingController {
 
     @ExceptionHandler(VersionConflictException.class)
     ResponseEntity<ProblemDetail> conflict(VersionConflictException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.PRECONDITION_FAILED, e.getMessage());
-        problem.setTitle("Version mismatch");
+        HttpStatus status = e.preconditionFailed() ? HttpStatus.PRECONDITION_FAILED : HttpStatus.CONFLICT;
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, e.getMessage());
+        problem.setTitle(e.preconditionFailed() ? "Version mismatch" : "Edit conflict");
         problem.setProperty("currentVersion", e.currentVersion());
-        return ResponseEntity.status(HttpStatus.PRECONDITION_FAILED).eTag(Long.toString(e.currentVersion())).body(problem);
+        return ResponseEntity.status(status).eTag(Long.toString(e.currentVersion())).body(problem);
     }
 
     @ExceptionHandler(EditRefusedException.class)

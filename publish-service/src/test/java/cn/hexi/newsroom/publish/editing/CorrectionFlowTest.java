@@ -16,6 +16,11 @@ import cn.hexi.newsroom.events.testing.EventAssertions;
 import cn.hexi.newsroom.events.testing.RawRecords;
 import cn.hexi.newsroom.events.testing.TopicProbe;
 import cn.hexi.newsroom.publish.PublishTestSupport;
+import cn.hexi.newsroom.publish.decision.CorrectionPatch;
+import cn.hexi.newsroom.publish.decision.Corrector;
+import cn.hexi.newsroom.publish.decision.Decision;
+import cn.hexi.newsroom.publish.store.ArticleStore;
+import cn.hexi.newsroom.publish.store.PendingEdits;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -26,6 +31,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -61,6 +68,12 @@ class CorrectionFlowTest {
     String bootstrapServers;
     @Autowired
     EventPublisher publisher;
+    @Autowired
+    ArticleStore store;
+    @Autowired
+    PendingEdits pendingEdits;
+    @Autowired
+    EditNotifications editNotifications;
 
     private final HttpClient http = HttpClient.newHttpClient();
 
@@ -123,6 +136,31 @@ class CorrectionFlowTest {
         assertThat(JSON.readTree(get("/api/articles/" + id + "/ninjs").body()).get("pubStatus").asString()).isEqualTo("withdrawn");
         assertThat(patch(id, "{\"section\": \"要闻\"}", null).statusCode()).as("a withdrawn article is not corrected").isEqualTo(409);
         assertThat(JSON.readTree(get("/api/articles/" + id + "/versions").body()).get(1).get("note").asString()).isEqualTo("与另一篇重复");
+    }
+
+    @Test
+    void anEditStoredButNotNotifiedIsNotifiedOnceByTheSweep() throws Exception {
+        EnrichedArticle machine = PublishTestSupport.article(RawRecords.randomIssueId(), "中断演练" + System.nanoTime(), "中断演练");
+        String id = machine.article().articleId();
+        publishAndAwait(machine, machine.article().headline());
+        // What a stop between the write and the notification leaves: the version stored and pending, nothing on the topic.
+        Instant earlier = Instant.now().minusSeconds(600);
+        Decision edit = new Corrector().correct(store.stored(id).orElseThrow(),
+                CorrectionPatch.parse(Map.of("section", "要闻"), code -> Optional.empty()), "万彤", earlier);
+        pendingEdits.add(id, edit.version(), earlier);
+        assertThat(store.write(List.of(edit), earlier)).isEmpty();
+
+        editNotifications.sweep();
+        editNotifications.sweep();
+
+        try (TopicProbe published = new TopicProbe(bootstrapServers, EventType.ARTICLE_PUBLISHED.topic())) {
+            assertThat(published.drain(Duration.ofSeconds(2)).stream().filter(r -> r.key().equals(id))
+                    .map(r -> EventAssertions.assertConforms(EventType.ARTICLE_PUBLISHED, r, ArticlePublished.class))
+                    .filter(n -> n.change() == ArticleChange.CORRECTED)).singleElement()
+                    .satisfies(n -> assertThat(n.section()).isEqualTo("要闻"));
+        }
+        assertThat(store.stored(id).orElseThrow().state().notifiedVersion()).isEqualTo(edit.version());
+        assertThat(pendingEdits.olderThan(Instant.now())).noneMatch(p -> p.articleId().equals(id));
     }
 
     private void publishAndAwait(EnrichedArticle article, String headline) {
