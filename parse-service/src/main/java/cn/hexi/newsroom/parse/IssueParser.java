@@ -44,13 +44,42 @@ public final class IssueParser {
         String normalised = LineReader.normalise(text);
         List<Line> lines = LineReader.read(normalised);
         List<LineKind> kinds = classifier.classifyAll(lines);
-        List<Line> unassigned = new ArrayList<>();
-        List<Segment> segments = segmenter.segment(lines, kinds, unassigned);
+        Segmenter.Segmentation segmentation = segmenter.segment(lines, kinds);
+        List<Segment> segments = segmentation.segments();
         Set<Segment> reattached = OrphanHeadlines.reattach(segments);
 
-        List<ParsedArticle> articles = new ArrayList<>();
-        List<ParseReport.ParseWarning> warnings = new ArrayList<>();
+        Assembly issue = new Assembly(issueId, metadata, kinds, segmentation.unassigned());
         if (segments.isEmpty() && !lines.isEmpty()) {
+            issue.unstructured(lines);
+        }
+        for (Segment segment : segments) {
+            if (segment.kind() == Segment.Kind.JUMP) {
+                issue.attachJump(segment);
+            } else {
+                issue.add(segment, reattached.contains(segment));
+            }
+        }
+        return new ParsedIssue(issueId, issue.articles, report(issue.articles, issue.unassigned, issue.warnings), normalised);
+    }
+
+    /** The articles of one issue as they are assembled, with the warnings they raise and the lines no article took. */
+    private static final class Assembly {
+        private final String issueId;
+        private final IssueMetadata metadata;
+        private final List<LineKind> kinds;
+        private final List<Line> unassigned;
+        private final List<ParsedArticle> articles = new ArrayList<>();
+        private final List<ParseReport.ParseWarning> warnings = new ArrayList<>();
+
+        Assembly(String issueId, IssueMetadata metadata, List<LineKind> kinds, List<Line> unassigned) {
+            this.issueId = issueId;
+            this.metadata = metadata;
+            this.kinds = kinds;
+            this.unassigned = new ArrayList<>(unassigned);
+        }
+
+        /** No anchor anywhere: the whole issue is one article, and no line is left out. */
+        void unstructured(List<Line> lines) {
             String articleId = ParsedArticle.articleId(issueId, 1);
             warnings.add(new ParseReport.ParseWarning("no-structure", "no byline, photo credit or note marker was found; "
                     + "the whole issue is one unstructured article", articleId, null));
@@ -58,117 +87,112 @@ public final class IssueParser {
                     List.of(), List.of(), bodyItems(lines, kinds, 0), List.of(), Map.of()));
             unassigned.clear();
         }
-        for (Segment segment : segments) {
-            if (segment.kind() == Segment.Kind.JUMP) {
-                attachJump(issueId, metadata, segment, kinds, articles, warnings, unassigned);
-            } else {
-                ParsedArticle article = assemble(issueId, metadata, articles.size() + 1, segment, kinds, warnings);
-                if (reattached.contains(segment)) {
-                    List<String> flags = new ArrayList<>(article.flags());
-                    flags.add("orphan-headline");
-                    article = article.withBody(article.body(), flags);
-                    warnings.add(new ParseReport.ParseWarning("orphan-headline", "the headline was printed away from the story "
-                            + "and re-attached by matching its lead", article.articleId(), article.titleSpans().get("headline").get(0)));
+
+        void add(Segment segment, boolean reattached) {
+            ParsedArticle article = assemble(segment);
+            if (reattached) {
+                List<String> flags = new ArrayList<>(article.flags());
+                flags.add("orphan-headline");
+                article = article.withBody(article.body(), flags);
+                warnings.add(new ParseReport.ParseWarning("orphan-headline", "the headline was printed away from the story "
+                        + "and re-attached by matching its lead", article.articleId(), article.titleSpans().get("headline").get(0)));
+            }
+            articles.add(article);
+        }
+
+        private ParsedArticle assemble(Segment segment) {
+            int sequence = articles.size() + 1;
+            String articleId = ParsedArticle.articleId(issueId, sequence);
+            Map<String, List<Span>> spans = new LinkedHashMap<>();
+            String section = field(segment.section() == null ? List.of() : List.of(segment.section()), "section", spans);
+            List<Line> titles = segment.titles();
+            String kicker = null;
+            String headline = null;
+            String subheadline = null;
+            switch (titles.size()) {
+                case 0 -> { }
+                case 1 -> headline = field(titles, "headline", spans);
+                case 2 -> {
+                    headline = field(titles.subList(0, 1), "headline", spans);
+                    subheadline = field(titles.subList(1, 2), "subheadline", spans);
                 }
-                articles.add(article);
+                default -> {
+                    kicker = field(titles.subList(0, 1), "kicker", spans);
+                    headline = field(titles.subList(1, 2), "headline", spans);
+                    subheadline = field(titles.subList(2, titles.size()), "subheadline", spans);
+                }
             }
-        }
-        return new ParsedIssue(issueId, articles, report(articles, unassigned, warnings), normalised);
-    }
+            String deck = field(segment.deck(), "deck", spans);
 
-    private ParsedArticle assemble(String issueId, IssueMetadata metadata, int sequence, Segment segment, List<LineKind> kinds,
-                                   List<ParseReport.ParseWarning> warnings) {
-        String articleId = ParsedArticle.articleId(issueId, sequence);
-        Map<String, List<Span>> spans = new LinkedHashMap<>();
-        String section = field(segment.section() == null ? List.of() : List.of(segment.section()), "section", spans);
-        List<Line> titles = segment.titles();
-        String kicker = null;
-        String headline = null;
-        String subheadline = null;
-        switch (titles.size()) {
-            case 0 -> { }
-            case 1 -> headline = field(titles, "headline", spans);
-            case 2 -> {
-                headline = field(titles.subList(0, 1), "headline", spans);
-                subheadline = field(titles.subList(1, 2), "subheadline", spans);
-            }
-            default -> {
-                kicker = field(titles.subList(0, 1), "kicker", spans);
-                headline = field(titles.subList(1, 2), "headline", spans);
-                subheadline = field(titles.subList(2, titles.size()), "subheadline", spans);
-            }
-        }
-        String deck = field(segment.deck(), "deck", spans);
-
-        List<BodyItem> body = bodyItems(segment.body(), kinds, segment.captionCutAt());
-        List<String> flags = new ArrayList<>();
-        String kind = switch (segment.kind()) {
-            case NEWS, JUMP -> "news";
-            case PHOTO -> "photo";
-            case NOTE -> "note";
-        };
-        if (kind.equals("news")) {
-            flagTruncation(articleId, body, flags, warnings);
-            if (segment.kind() == Segment.Kind.JUMP) {
-                flags.add("continuation");
-            }
-            if (headline == null) {
-                warnings.add(new ParseReport.ParseWarning("no-headline", "no title was found above the byline", articleId, null));
-            }
-        }
-        if (body.isEmpty()) {
-            warnings.add(new ParseReport.ParseWarning("empty-body", "the article has no body text", articleId, null));
-        }
-        return new ParsedArticle(issueId, articleId, sequence, metadata, kind, section, kicker, headline, subheadline, deck,
-                credits(segment.bylines()), names(segment.photographers()), body, flags, spans);
-    }
-
-    /**
-     * Re-attaches the jumped part of a story to the first earlier story that stops mid-sentence, joining the
-     * cut paragraph; the jump headline is dropped. Without such a story the part stands alone, flagged.
-     */
-    private void attachJump(String issueId, IssueMetadata metadata, Segment jump, List<LineKind> kinds,
-                            List<ParsedArticle> articles, List<ParseReport.ParseWarning> warnings, List<Line> unassigned) {
-        for (int a = 0; a < articles.size(); a++) {
-            ParsedArticle first = articles.get(a);
-            if (first.flags().contains("truncated") && !first.flags().contains("continuation")) {
-                // Text that goes on right after the story it continues was interrupted in place (a banner dropped
-                // into the story), not jumped from another page: the lines between belong to no story.
-                boolean interrupted = a == articles.size() - 1;
-                List<BodyItem> body = new ArrayList<>(first.body());
-                List<BodyItem> rest = bodyItems(jump.body(), kinds, 0);
-                int cut = body.lastIndexOf(lastParagraph(body));
-                BodyItem head = rest.get(0);
-                List<Span> spans = new ArrayList<>(body.get(cut).spans());
-                spans.addAll(head.spans());
-                body.set(cut, new BodyItem(BodyItem.PARAGRAPH, body.get(cut).text() + head.text(), spans));
-                body.addAll(cut + 1, rest.subList(1, rest.size()));
-                warnings.removeIf(w -> w.kind().equals("truncated") && first.articleId().equals(w.articleId()));
-                List<String> flags = new ArrayList<>();
-                flagTruncation(first.articleId(), body, flags, warnings);
-                if (interrupted) {
-                    unassigned.addAll(jump.titles());
-                    warnings.add(new ParseReport.ParseWarning("banner-in-story", "a line inside the story was left out: "
-                            + String.join(" ", jump.titles().stream().map(Line::text).toList()), first.articleId(), jump.titles().get(0).span()));
-                } else {
+            List<BodyItem> body = bodyItems(segment.body(), kinds, segment.captionCutAt());
+            List<String> flags = new ArrayList<>();
+            String kind = switch (segment.kind()) {
+                case NEWS, JUMP -> "news";
+                case PHOTO -> "photo";
+                case NOTE -> "note";
+            };
+            if (kind.equals("news")) {
+                flagTruncation(articleId, body, flags);
+                if (segment.kind() == Segment.Kind.JUMP) {
                     flags.add("continuation");
                 }
-                articles.set(a, first.withBody(body, flags));
-                return;
+                if (headline == null) {
+                    warnings.add(new ParseReport.ParseWarning("no-headline", "no title was found above the byline", articleId, null));
+                }
             }
+            if (body.isEmpty()) {
+                warnings.add(new ParseReport.ParseWarning("empty-body", "the article has no body text", articleId, null));
+            }
+            return new ParsedArticle(issueId, articleId, sequence, metadata, kind, section, kicker, headline, subheadline, deck,
+                    credits(segment.bylines()), names(segment.photographers()), body, flags, spans);
         }
-        ParsedArticle alone = assemble(issueId, metadata, articles.size() + 1, jump, kinds, warnings);
-        warnings.add(new ParseReport.ParseWarning("orphan-continuation", "text continued from a story this issue does not have",
-                alone.articleId(), null));
-        articles.add(alone);
-    }
 
-    private static void flagTruncation(String articleId, List<BodyItem> body, List<String> flags, List<ParseReport.ParseWarning> warnings) {
-        BodyItem last = lastParagraph(body);
-        if (last != null && !LineClassifier.endsSentence(last.text())) {
-            flags.add("truncated");
-            warnings.add(new ParseReport.ParseWarning("truncated", "the story ends mid-sentence", articleId,
-                    last.spans().get(last.spans().size() - 1)));
+        /**
+         * Re-attaches the jumped part of a story to the first earlier story that stops mid-sentence, joining the
+         * cut paragraph; the jump headline is dropped. Without such a story the part stands alone, flagged.
+         */
+        void attachJump(Segment jump) {
+            for (int a = 0; a < articles.size(); a++) {
+                ParsedArticle first = articles.get(a);
+                if (first.flags().contains("truncated") && !first.flags().contains("continuation")) {
+                    // Text that goes on right after the story it continues was interrupted in place (a banner dropped
+                    // into the story), not jumped from another page: the lines between belong to no story.
+                    boolean interrupted = a == articles.size() - 1;
+                    List<BodyItem> body = new ArrayList<>(first.body());
+                    List<BodyItem> rest = bodyItems(jump.body(), kinds, 0);
+                    int cut = body.lastIndexOf(lastParagraph(body));
+                    BodyItem head = rest.get(0);
+                    List<Span> spans = new ArrayList<>(body.get(cut).spans());
+                    spans.addAll(head.spans());
+                    body.set(cut, new BodyItem(BodyItem.PARAGRAPH, body.get(cut).text() + head.text(), spans));
+                    body.addAll(cut + 1, rest.subList(1, rest.size()));
+                    warnings.removeIf(w -> w.kind().equals("truncated") && first.articleId().equals(w.articleId()));
+                    List<String> flags = new ArrayList<>();
+                    flagTruncation(first.articleId(), body, flags);
+                    if (interrupted) {
+                        unassigned.addAll(jump.titles());
+                        warnings.add(new ParseReport.ParseWarning("banner-in-story", "a line inside the story was left out: "
+                                + String.join(" ", jump.titles().stream().map(Line::text).toList()), first.articleId(), jump.titles().get(0).span()));
+                    } else {
+                        flags.add("continuation");
+                    }
+                    articles.set(a, first.withBody(body, flags));
+                    return;
+                }
+            }
+            ParsedArticle alone = assemble(jump);
+            warnings.add(new ParseReport.ParseWarning("orphan-continuation", "text continued from a story this issue does not have",
+                    alone.articleId(), null));
+            articles.add(alone);
+        }
+
+        private void flagTruncation(String articleId, List<BodyItem> body, List<String> flags) {
+            BodyItem last = lastParagraph(body);
+            if (last != null && !LineClassifier.endsSentence(last.text())) {
+                flags.add("truncated");
+                warnings.add(new ParseReport.ParseWarning("truncated", "the story ends mid-sentence", articleId,
+                        last.spans().get(last.spans().size() - 1)));
+            }
         }
     }
 

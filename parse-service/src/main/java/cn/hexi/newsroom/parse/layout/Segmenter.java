@@ -16,6 +16,10 @@ public final class Segmenter {
     static final int MAX_TITLE_LINES = 3;
     /** Captions are short: a credit claims at most this many paragraphs above it. */
     static final int MAX_CAPTION_LINES = 2;
+    /** A photo's title, above its caption, is one or two lines. */
+    static final int MAX_PHOTO_TITLE_LINES = 2;
+    /** A deck printed between two copies of its byline is one or two lines. */
+    static final int MAX_DECK_LINES = 2;
 
     private final LineClassifier classifier;
     private final ParseVocabulary vocabulary;
@@ -25,125 +29,171 @@ public final class Segmenter {
         this.vocabulary = vocabulary;
     }
 
-    /** The segments in issue order, and (through {@code unassigned}) the lines no article took. */
-    public List<Segment> segment(List<Line> lines, List<LineKind> kinds, List<Line> unassigned) {
-        int n = lines.size();
-        int[] owner = new int[n];
-        Arrays.fill(owner, -1);
-        List<Segment> segments = new ArrayList<>();
-        List<Integer> headStarts = new ArrayList<>();
+    /** The segments of an issue in issue order, and the lines no article took (banners, slogans, what precedes every article). */
+    public record Segmentation(List<Segment> segments, List<Line> unassigned) {
+    }
 
-        for (int i = 0; i < n; i++) {
+    public Segmentation segment(List<Line> lines, List<LineKind> kinds) {
+        Claims claims = new Claims(lines, kinds);
+        for (int i = 0; i < lines.size(); i++) {
+            if (claims.free(i) && isJumpStart(lines, kinds, claims, i)) {
+                claims.claimJump(i);
+                continue;
+            }
             LineKind kind = kinds.get(i);
-            if (owner[i] < 0 && isJumpStart(lines, kinds, owner, i)) {
-                Segment jump = new Segment(Segment.Kind.JUMP);
-                int t = i - 1;
-                while (t >= 0 && owner[t] < 0 && kinds.get(t) == LineKind.TITLE_LIKE && i - t <= MAX_TITLE_LINES) {
-                    jump.titles.add(0, lines.get(t));
-                    owner[t--] = segments.size();
-                }
-                segments.add(jump);
-                headStarts.add(t + 1);
+            if (!claims.free(i)) {
                 continue;
             }
-            if (owner[i] >= 0 || (kind != LineKind.BYLINE && kind != LineKind.CREDIT && kind != LineKind.NOTE_MARKER)) {
-                continue;
+            switch (kind) {
+                case CREDIT -> claims.claimPhoto(i, classifier.credit(lines.get(i).text()).orElseThrow());
+                case BYLINE, NOTE_MARKER -> claims.claimStory(i);
+                default -> { }
             }
-            int id = segments.size();
-            Segment segment;
-            int headStart;
-            if (kind == LineKind.CREDIT) {
-                segment = new Segment(Segment.Kind.PHOTO);
-                segment.photographers.add(classifier.credit(lines.get(i).text()).orElseThrow());
-                // The caption is [captionStart, captionEnd): the credit's own line when the credit ends a caption.
-                int captionStart = i;
-                int captionEnd = i;
-                if (segment.photographers.get(0).textEnd() > 0) {
-                    segment.captionCutAt = segment.photographers.get(0).textEnd();
-                    captionEnd = i + 1;
-                }
-                int c = i - 1;
-                while (c >= 0 && owner[c] < 0 && kinds.get(c) == LineKind.BODY && captionEnd - c <= MAX_CAPTION_LINES) {
-                    captionStart = c--;
-                }
-                boolean titled = c >= 0 && owner[c] < 0 && kinds.get(c) == LineKind.TITLE_LIKE;
-                if (!titled && captionEnd - captionStart > 1) {
-                    captionStart = captionEnd - 1; // without a photo title, only the paragraph at the credit is caption
-                    c = captionStart - 1;
-                }
-                if (captionStart == captionEnd && c >= 0 && owner[c] < 0 && kinds.get(c) == LineKind.TITLE_LIKE && captionEnd == i) {
-                    captionStart = c--; // a caption short enough to look like a title
-                }
-                int t = captionStart - 1;
-                while (t >= 0 && owner[t] < 0 && kinds.get(t) == LineKind.TITLE_LIKE && captionStart - t <= 2) {
-                    t--;
-                }
-                headStart = t + 1;
-                for (int k = headStart; k < captionStart; k++) {
-                    segment.titles.add(lines.get(k));
-                }
-                for (int k = captionStart; k < captionEnd; k++) {
-                    segment.body.add(lines.get(k));
-                }
-                for (int k = headStart; k <= i; k++) {
-                    owner[k] = id;
-                }
+        }
+        List<Line> unassigned = new ArrayList<>();
+        assignBodies(lines, kinds, claims.owner, claims.segments, claims.headStarts, unassigned);
+        return new Segmentation(claims.segments, unassigned);
+    }
+
+    /**
+     * The segments found so far, which line each has claimed ({@code owner}, -1 for none), and where each one's head
+     * (its title block, banner included) starts.
+     */
+    private final class Claims {
+        private final List<Line> lines;
+        private final List<LineKind> kinds;
+        private final int[] owner;
+        private final List<Segment> segments = new ArrayList<>();
+        private final List<Integer> headStarts = new ArrayList<>();
+
+        Claims(List<Line> lines, List<LineKind> kinds) {
+            this.lines = lines;
+            this.kinds = kinds;
+            this.owner = new int[lines.size()];
+            Arrays.fill(owner, -1);
+        }
+
+        boolean free(int i) {
+            return owner[i] < 0;
+        }
+
+        private boolean freeAs(int i, LineKind kind) {
+            return i >= 0 && i < lines.size() && free(i) && kinds.get(i) == kind;
+        }
+
+        /** Where the unclaimed title-like lines right above {@code below} begin, at most {@code max} of them. */
+        private int titleBlockAbove(int below, int max) {
+            int t = below - 1;
+            while (freeAs(t, LineKind.TITLE_LIKE) && below - t <= max) {
+                t--;
+            }
+            return t + 1;
+        }
+
+        /** The jumped part of a story: the title lines above it are its jump headline. */
+        void claimJump(int i) {
+            Segment jump = new Segment(Segment.Kind.JUMP);
+            int headStart = titleBlockAbove(i, MAX_TITLE_LINES);
+            jump.titles.addAll(lines.subList(headStart, i));
+            claim(jump, headStart, headStart, i);
+        }
+
+        /** A photo item: its credit, the caption above it (or on the credit's own line) and the photo's title above that. */
+        void claimPhoto(int i, Credit credit) {
+            Segment photo = new Segment(Segment.Kind.PHOTO);
+            photo.photographers.add(credit);
+            // The caption is [captionStart, captionEnd): the credit's own line when the credit ends a caption.
+            int captionEnd = i;
+            if (credit.textEnd() > 0) {
+                photo.captionCutAt = credit.textEnd();
+                captionEnd = i + 1;
+            }
+            int captionStart = captionStart(i, captionEnd);
+            int headStart = titleBlockAbove(captionStart, MAX_PHOTO_TITLE_LINES);
+            photo.titles.addAll(lines.subList(headStart, captionStart));
+            photo.body.addAll(lines.subList(captionStart, captionEnd));
+            claim(photo, headStart, headStart, i + 1);
+        }
+
+        private int captionStart(int credit, int captionEnd) {
+            int captionStart = credit;
+            int c = credit - 1;
+            while (freeAs(c, LineKind.BODY) && captionEnd - c <= MAX_CAPTION_LINES) {
+                captionStart = c--;
+            }
+            boolean titled = freeAs(c, LineKind.TITLE_LIKE);
+            if (!titled && captionEnd - captionStart > 1) {
+                captionStart = captionEnd - 1; // without a photo title, only the paragraph at the credit is caption
+                c = captionStart - 1;
+            }
+            if (captionStart == captionEnd && captionEnd == credit && freeAs(c, LineKind.TITLE_LIKE)) {
+                captionStart = c; // a caption short enough to look like a title
+            }
+            return captionStart;
+        }
+
+        /**
+         * A story or an editor's note at its byline or marker: the title block above it (under an optional banner, its
+         * section), or below a byline printed before its headline, and a deck printed between two copies of the byline.
+         */
+        void claimStory(int i) {
+            boolean note = kinds.get(i) == LineKind.NOTE_MARKER;
+            Segment story = new Segment(note ? Segment.Kind.NOTE : Segment.Kind.NEWS);
+            int titleStart = titleBlockAbove(i, MAX_TITLE_LINES);
+            int headStart = titleStart;
+            if (freeAs(titleStart - 1, LineKind.BANNER)) {
+                story.section = lines.get(titleStart - 1);
+                headStart = titleStart - 1;
+            }
+            story.titles.addAll(lines.subList(titleStart, i));
+            int bodyStart = i + 1;
+            if (note) {
+                story.titles.add(lines.get(i));
             } else {
-                segment = new Segment(kind == LineKind.NOTE_MARKER ? Segment.Kind.NOTE : Segment.Kind.NEWS);
-                int t = i - 1;
-                while (t >= 0 && owner[t] < 0 && kinds.get(t) == LineKind.TITLE_LIKE && i - t <= MAX_TITLE_LINES) {
-                    t--;
+                story.bylines.add(classifier.byline(lines.get(i).text()).orElseThrow());
+                if (story.titles.isEmpty()) {
+                    bodyStart = titlesBelowByline(story, bodyStart);
                 }
-                headStart = t + 1;
-                if (t >= 0 && owner[t] < 0 && kinds.get(t) == LineKind.BANNER) {
-                    segment.section = lines.get(t);
-                    headStart = t;
-                }
-                for (int k = segment.section == null ? headStart : headStart + 1; k < i; k++) {
-                    segment.titles.add(lines.get(k));
-                }
-                if (kind == LineKind.NOTE_MARKER) {
-                    segment.titles.add(lines.get(i));
-                } else {
-                    segment.bylines.add(classifier.byline(lines.get(i).text()).orElseThrow());
-                }
-                int bodyStart = i + 1;
-                // A byline printed before its headline: the title lines follow it.
-                if (segment.titles.isEmpty() && kind == LineKind.BYLINE) {
-                    while (bodyStart < n && kinds.get(bodyStart) == LineKind.TITLE_LIKE && segment.titles.size() < MAX_TITLE_LINES
-                            && bodyStart + 1 < n && kinds.get(bodyStart + 1) != LineKind.BYLINE) {
-                        segment.titles.add(lines.get(bodyStart++));
-                    }
-                }
-                // A byline printed twice around a deck: the deck is the text between them.
-                int second = bodyStart;
-                while (second < n && second - bodyStart < 2 && kinds.get(second) != LineKind.BYLINE && kinds.get(second) != LineKind.CREDIT) {
-                    second++;
-                }
-                if (kind == LineKind.BYLINE && second < n && second > bodyStart && lines.get(second).text().equals(lines.get(i).text())) {
-                    for (int k = bodyStart; k < second; k++) {
-                        segment.deck.add(lines.get(k));
-                        owner[k] = id;
-                    }
-                    owner[second] = id;
-                    bodyStart = second + 1;
-                }
-                for (int k = headStart; k < bodyStart; k++) {
-                    owner[k] = id;
-                }
+                bodyStart = deckBetweenBylines(story, i, bodyStart);
             }
+            claim(story, headStart, headStart, bodyStart);
+        }
+
+        /** A byline printed before its headline: the title lines that follow it; returns where the body starts. */
+        private int titlesBelowByline(Segment story, int bodyStart) {
+            int n = lines.size();
+            while (bodyStart < n && kinds.get(bodyStart) == LineKind.TITLE_LIKE && story.titles.size() < MAX_TITLE_LINES
+                    && bodyStart + 1 < n && kinds.get(bodyStart + 1) != LineKind.BYLINE) {
+                story.titles.add(lines.get(bodyStart++));
+            }
+            return bodyStart;
+        }
+
+        /** A byline printed twice around a deck: the deck is the text between them; returns where the body starts. */
+        private int deckBetweenBylines(Segment story, int byline, int bodyStart) {
+            int second = bodyStart;
+            while (second < lines.size() && second - bodyStart < MAX_DECK_LINES && kinds.get(second) != LineKind.BYLINE
+                    && kinds.get(second) != LineKind.CREDIT) {
+                second++;
+            }
+            if (second < lines.size() && second > bodyStart && lines.get(second).text().equals(lines.get(byline).text())) {
+                story.deck.addAll(lines.subList(bodyStart, second));
+                return second + 1;
+            }
+            return bodyStart;
+        }
+
+        /** Adds the segment, its head starting at {@code headStart}, owning the lines [{@code from}, {@code to}). */
+        private void claim(Segment segment, int headStart, int from, int to) {
+            Arrays.fill(owner, from, to, segments.size());
             segments.add(segment);
             headStarts.add(headStart);
         }
-
-        assignBodies(lines, kinds, owner, segments, headStarts, unassigned);
-        return segments;
     }
 
     /** A paragraph that starts mid-sentence right under title-like lines: the jumped part of a story. */
-    private boolean isJumpStart(List<Line> lines, List<LineKind> kinds, int[] owner, int i) {
-        return kinds.get(i) == LineKind.BODY && i > 0 && owner[i - 1] < 0 && kinds.get(i - 1) == LineKind.TITLE_LIKE
-                && vocabulary.startsMidSentence(lines.get(i).text());
+    private boolean isJumpStart(List<Line> lines, List<LineKind> kinds, Claims claims, int i) {
+        return kinds.get(i) == LineKind.BODY && claims.freeAs(i - 1, LineKind.TITLE_LIKE) && vocabulary.startsMidSentence(lines.get(i).text());
     }
 
     /**
