@@ -57,6 +57,19 @@ final class BenchmarkReport {
                 + "Each article is written to Kafka three times on its way (parsed, enriched, published), plus its share of the raw "
                 + "and parsed-issue records.%n%n", 100 * full.articlesPerSecond() / kafka.recordsPerSecond(), full.articlesPerSecond(), kafka.recordsPerSecond()));
 
+        whereTheLimitIs(md, peakLag, processing);
+
+        md.append("## Domain cores (JMH)\n\n");
+        md.append("One thread each, forked JVM with `-Xmx256m`, 3 × 2 s warm-up, 5 × 2 s measurement:\n\n");
+        jmh.forEach(line -> md.append("    ").append(line).append('\n'));
+        md.append("\n## Reproduce\n\n");
+        md.append("    ./pipeline bench-pipeline      # this whole file (about 6 minutes); -Dbench.issues=N via BENCH_ISSUES=N\n");
+        md.append("    ./pipeline bench [PATTERN]     # the JMH benchmarks only\n");
+        return md.toString();
+    }
+
+    /** Each stage's backlog and processing time, and which one held the run back. */
+    private static void whereTheLimitIs(StringBuilder md, Map<String, Long> peakLag, Map<String, double[]> processing) {
         md.append("## Where the limit is\n\n");
         md.append("| stage | peak backlog of its consumer group (records, full-speed run) | mean processing time per input record | records processed |\n");
         md.append("|---|---|---|---|\n");
@@ -71,14 +84,6 @@ final class BenchmarkReport {
         md.append(String.format("%nThe limiting stage is **%s**: its input backlog grew most while the others kept up. By busy time "
                 + "(records × mean processing time) the busiest stage is **%s**. All of it shares two cores with the broker, the store "
                 + "and the load generator.%n%n", limiting, busiest));
-
-        md.append("## Domain cores (JMH)\n\n");
-        md.append("One thread each, forked JVM with `-Xmx256m`, 3 × 2 s warm-up, 5 × 2 s measurement:\n\n");
-        jmh.forEach(line -> md.append("    ").append(line).append('\n'));
-        md.append("\n## Reproduce\n\n");
-        md.append("    ./pipeline bench-pipeline      # this whole file (about 6 minutes); -Dbench.issues=N via BENCH_ISSUES=N\n");
-        md.append("    ./pipeline bench [PATTERN]     # the JMH benchmarks only\n");
-        return md.toString();
     }
 
     private static String machine() {
