@@ -2,6 +2,7 @@ package cn.hexi.newsroom.enrich;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.hexi.newsroom.events.ArticleKind;
 import cn.hexi.newsroom.gazetteer.Gazetteer;
 import cn.hexi.newsroom.events.BodyItem;
 import cn.hexi.newsroom.events.Byline;
@@ -35,7 +36,7 @@ class ArticleEnricherTest {
     private static ParsedArticle article(LocalDate issueDate, String headline, String... paragraphs) {
         IssueMetadata issue = new IssueMetadata(null, issueDate, null, "test.txt", Instant.now());
         List<BodyItem> body = Stream.of(paragraphs).map(p -> new BodyItem(BodyItem.PARAGRAPH, p, List.of(new Span(0, p.length())))).toList();
-        return new ParsedArticle("0123456789abcdef", "0123456789abcdef-001", 1, issue, "news", null, null, headline, null, null,
+        return new ParsedArticle("0123456789abcdef", "0123456789abcdef-001", 1, issue, ArticleKind.NEWS, null, null, headline, null, null,
                 List.of(new Byline("correspondent", "万彤")), List.of(), body, List.of(), Map.of());
     }
 

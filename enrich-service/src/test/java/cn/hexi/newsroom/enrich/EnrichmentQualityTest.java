@@ -2,6 +2,7 @@ package cn.hexi.newsroom.enrich;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.hexi.newsroom.events.ArticleKind;
 import cn.hexi.newsroom.gazetteer.Gazetteer;
 import cn.hexi.newsroom.enrich.text.AnalysisText;
 import cn.hexi.newsroom.events.BodyItem;
@@ -116,7 +117,7 @@ class EnrichmentQualityTest {
     }
 
     static ParsedArticle article(String text) {
-        return new ParsedArticle("0123456789abcdef", "0123456789abcdef-001", 1, null, "news", null, null, null, null, null, List.of(),
+        return new ParsedArticle("0123456789abcdef", "0123456789abcdef-001", 1, null, ArticleKind.NEWS, null, null, null, null, null, List.of(),
                 List.of(), List.of(new BodyItem(BodyItem.PARAGRAPH, text, List.of(new Span(0, text.length())))), List.of(), Map.of());
     }
 

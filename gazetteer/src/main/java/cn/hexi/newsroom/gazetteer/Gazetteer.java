@@ -56,7 +56,7 @@ public final class Gazetteer {
                 // Only the national files' note column is ever quoted (and may hold commas); every field read here comes before it.
                 String[] f = row.split(",", -1);
                 int sharedCount = shared < 0 || f[shared].isBlank() ? 1 : Integer.parseInt(f[shared]);
-                divisions.add(new Division(f[code], f[name], f[shortName], f[level], f[parent], number(f[lon]), number(f[lat]), sharedCount));
+                divisions.add(new Division(f[code], f[name], f[shortName], DivisionLevel.of(f[level]), f[parent], number(f[lon]), number(f[lat]), sharedCount));
             }
             return divisions;
         } catch (IOException e) {

@@ -36,7 +36,7 @@ class GazetteerTest {
     @Test
     void municipalitiesAreCitiesAndCommunitiesLoseTheirCommitteeSuffix() {
         assertThat(gazetteer.byCode("120000").placeType()).isEqualTo("city");
-        assertThat(gazetteer.divisions()).filteredOn(d -> d.level().equals("community")).isNotEmpty()
+        assertThat(gazetteer.divisions()).filteredOn(d -> d.level() == DivisionLevel.COMMUNITY).isNotEmpty()
                 .allSatisfy(d -> assertThat(d.displayName()).doesNotEndWith("居委会"));
     }
 }

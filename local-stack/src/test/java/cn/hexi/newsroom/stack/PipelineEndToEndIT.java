@@ -3,6 +3,7 @@ package cn.hexi.newsroom.stack;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import cn.hexi.newsroom.events.ArticleKind;
 import cn.hexi.newsroom.events.ArticlePublished;
 import cn.hexi.newsroom.events.BodyItem;
 import cn.hexi.newsroom.events.EnrichedArticle;
@@ -478,7 +479,7 @@ class PipelineEndToEndIT {
         String issueId = RawRecords.randomIssueId();
         String text = "社区开展燃气安全宣传。";
         ParsedArticle article = new ParsedArticle(issueId, ParsedArticle.articleId(issueId, 1), 1,
-                new IssueMetadata(null, null, null, "dead.txt", Instant.now()), "news", null, null, "重放的稿件", null, null, List.of(), List.of(),
+                new IssueMetadata(null, null, null, "dead.txt", Instant.now()), ArticleKind.NEWS, null, null, "重放的稿件", null, null, List.of(), List.of(),
                 List.of(new BodyItem(BodyItem.PARAGRAPH, text, List.of(new Span(0, text.length())))), List.of(), Map.of());
         EnrichedArticle enriched = new EnrichedArticle(article, new Enrichment(1, "test", Instant.now(), List.of(), List.of(), List.of(),
                 List.of(), List.of(), List.of(), text));

@@ -1,9 +1,12 @@
 package cn.hexi.newsroom.parse;
 
+import cn.hexi.newsroom.events.ArticleFlag;
+import cn.hexi.newsroom.events.ArticleKind;
 import cn.hexi.newsroom.events.BodyItem;
 import cn.hexi.newsroom.events.Byline;
 import cn.hexi.newsroom.events.IssueMetadata;
 import cn.hexi.newsroom.events.ParseReport;
+import cn.hexi.newsroom.events.ParseReport.WarningKind;
 import cn.hexi.newsroom.events.ParsedArticle;
 import cn.hexi.newsroom.events.Span;
 import cn.hexi.newsroom.parse.layout.Credit;
@@ -81,9 +84,9 @@ public final class IssueParser {
         /** No anchor anywhere: the whole issue is one article, and no line is left out. */
         void unstructured(List<Line> lines) {
             String articleId = ParsedArticle.articleId(issueId, 1);
-            warnings.add(new ParseReport.ParseWarning("no-structure", "no byline, photo credit or note marker was found; "
+            warnings.add(new ParseReport.ParseWarning(WarningKind.NO_STRUCTURE, "no byline, photo credit or note marker was found; "
                     + "the whole issue is one unstructured article", articleId, null));
-            articles.add(new ParsedArticle(issueId, articleId, 1, metadata, "unstructured", null, null, null, null, null,
+            articles.add(new ParsedArticle(issueId, articleId, 1, metadata, ArticleKind.UNSTRUCTURED, null, null, null, null, null,
                     List.of(), List.of(), bodyItems(lines, kinds, 0), List.of(), Map.of()));
             unassigned.clear();
         }
@@ -92,9 +95,9 @@ public final class IssueParser {
             ParsedArticle article = assemble(segment);
             if (reattached) {
                 List<String> flags = new ArrayList<>(article.flags());
-                flags.add("orphan-headline");
+                flags.add(ArticleFlag.ORPHAN_HEADLINE.jsonName());
                 article = article.withBody(article.body(), flags);
-                warnings.add(new ParseReport.ParseWarning("orphan-headline", "the headline was printed away from the story "
+                warnings.add(new ParseReport.ParseWarning(WarningKind.ORPHAN_HEADLINE, "the headline was printed away from the story "
                         + "and re-attached by matching its lead", article.articleId(), article.titleSpans().get("headline").get(0)));
             }
             articles.add(article);
@@ -126,22 +129,22 @@ public final class IssueParser {
 
             List<BodyItem> body = bodyItems(segment.body(), kinds, segment.captionCutAt());
             List<String> flags = new ArrayList<>();
-            String kind = switch (segment.kind()) {
-                case NEWS, JUMP -> "news";
-                case PHOTO -> "photo";
-                case NOTE -> "note";
+            ArticleKind kind = switch (segment.kind()) {
+                case NEWS, JUMP -> ArticleKind.NEWS;
+                case PHOTO -> ArticleKind.PHOTO;
+                case NOTE -> ArticleKind.NOTE;
             };
-            if (kind.equals("news")) {
+            if (kind == ArticleKind.NEWS) {
                 flagTruncation(articleId, body, flags);
                 if (segment.kind() == Segment.Kind.JUMP) {
-                    flags.add("continuation");
+                    flags.add(ArticleFlag.CONTINUATION.jsonName());
                 }
                 if (headline == null) {
-                    warnings.add(new ParseReport.ParseWarning("no-headline", "no title was found above the byline", articleId, null));
+                    warnings.add(new ParseReport.ParseWarning(WarningKind.NO_HEADLINE, "no title was found above the byline", articleId, null));
                 }
             }
             if (body.isEmpty()) {
-                warnings.add(new ParseReport.ParseWarning("empty-body", "the article has no body text", articleId, null));
+                warnings.add(new ParseReport.ParseWarning(WarningKind.EMPTY_BODY, "the article has no body text", articleId, null));
             }
             return new ParsedArticle(issueId, articleId, sequence, metadata, kind, section, kicker, headline, subheadline, deck,
                     credits(segment.bylines()), names(segment.photographers()), body, flags, spans);
@@ -154,7 +157,7 @@ public final class IssueParser {
         void attachJump(Segment jump) {
             for (int a = 0; a < articles.size(); a++) {
                 ParsedArticle first = articles.get(a);
-                if (first.flags().contains("truncated") && !first.flags().contains("continuation")) {
+                if (ArticleFlag.TRUNCATED.in(first) && !ArticleFlag.CONTINUATION.in(first)) {
                     // Text that goes on right after the story it continues was interrupted in place (a banner dropped
                     // into the story), not jumped from another page: the lines between belong to no story.
                     boolean interrupted = a == articles.size() - 1;
@@ -166,22 +169,22 @@ public final class IssueParser {
                     spans.addAll(head.spans());
                     body.set(cut, new BodyItem(BodyItem.PARAGRAPH, body.get(cut).text() + head.text(), spans));
                     body.addAll(cut + 1, rest.subList(1, rest.size()));
-                    warnings.removeIf(w -> w.kind().equals("truncated") && first.articleId().equals(w.articleId()));
+                    warnings.removeIf(w -> w.is(WarningKind.TRUNCATED) && first.articleId().equals(w.articleId()));
                     List<String> flags = new ArrayList<>();
                     flagTruncation(first.articleId(), body, flags);
                     if (interrupted) {
                         unassigned.addAll(jump.titles());
-                        warnings.add(new ParseReport.ParseWarning("banner-in-story", "a line inside the story was left out: "
+                        warnings.add(new ParseReport.ParseWarning(WarningKind.BANNER_IN_STORY, "a line inside the story was left out: "
                                 + String.join(" ", jump.titles().stream().map(Line::text).toList()), first.articleId(), jump.titles().get(0).span()));
                     } else {
-                        flags.add("continuation");
+                        flags.add(ArticleFlag.CONTINUATION.jsonName());
                     }
                     articles.set(a, first.withBody(body, flags));
                     return;
                 }
             }
             ParsedArticle alone = assemble(jump);
-            warnings.add(new ParseReport.ParseWarning("orphan-continuation", "text continued from a story this issue does not have",
+            warnings.add(new ParseReport.ParseWarning(WarningKind.ORPHAN_CONTINUATION, "text continued from a story this issue does not have",
                     alone.articleId(), null));
             articles.add(alone);
         }
@@ -189,8 +192,8 @@ public final class IssueParser {
         private void flagTruncation(String articleId, List<BodyItem> body, List<String> flags) {
             BodyItem last = lastParagraph(body);
             if (last != null && !LineClassifier.endsSentence(last.text())) {
-                flags.add("truncated");
-                warnings.add(new ParseReport.ParseWarning("truncated", "the story ends mid-sentence", articleId,
+                flags.add(ArticleFlag.TRUNCATED.jsonName());
+                warnings.add(new ParseReport.ParseWarning(WarningKind.TRUNCATED, "the story ends mid-sentence", articleId,
                         last.spans().get(last.spans().size() - 1)));
             }
         }
@@ -303,7 +306,7 @@ public final class IssueParser {
 
     private static ParseReport report(List<ParsedArticle> articles, List<Line> unassigned, List<ParseReport.ParseWarning> warnings) {
         Map<String, Integer> byKind = new TreeMap<>();
-        articles.forEach(a -> byKind.merge(a.kind(), 1, Integer::sum));
+        articles.forEach(a -> byKind.merge(a.kind().jsonName(), 1, Integer::sum));
         Map<String, Integer> warningsByKind = new TreeMap<>();
         warnings.forEach(w -> warningsByKind.merge(w.kind(), 1, Integer::sum));
         int unassignedChars = unassigned.stream().mapToInt(Line::length).sum();

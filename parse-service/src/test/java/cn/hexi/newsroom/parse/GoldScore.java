@@ -1,5 +1,6 @@
 package cn.hexi.newsroom.parse;
 
+import cn.hexi.newsroom.events.ArticleKind;
 import cn.hexi.newsroom.events.BodyItem;
 import cn.hexi.newsroom.events.ParsedArticle;
 import java.text.Normalizer;
@@ -78,7 +79,7 @@ final class GoldScore {
             Set<String> names = new HashSet<>();
             pa.bylines().forEach(b -> names.add(norm(b.name())));
             check("bylines", goldNames.equals(names), ga);
-            check("kind", ga.get("kind").asString().equals(pa.kind()), ga);
+            check("kind", ga.get("kind").asString().equals(pa.kind().jsonName()), ga);
             List<String> pp = paragraphs(pa);
             check("body", gp.equals(pp), ga);
             paragraphHits += (int) gp.stream().filter(pp::contains).count();

@@ -2,6 +2,7 @@ package cn.hexi.newsroom.parse;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.hexi.newsroom.events.ArticleKind;
 import cn.hexi.newsroom.events.BodyItem;
 import cn.hexi.newsroom.events.Byline;
 import cn.hexi.newsroom.events.ParsedArticle;
@@ -62,7 +63,7 @@ class IssueParserTest {
         ParsedIssue issue = parse("前文标题\n■ 通讯员 万彤\n前文正文。\n\n古韵新风 佳节同乐\n\n9月19日,活动在人民公园举行。\n\n佟玉峰 摄\n");
 
         ParsedArticle photo = issue.articles().get(1);
-        assertThat(photo.kind()).isEqualTo("photo");
+        assertThat(photo.kind()).isEqualTo(ArticleKind.PHOTO);
         assertThat(photo.headline()).isEqualTo("古韵新风 佳节同乐");
         assertThat(photo.photographers()).containsExactly("佟玉峰");
         assertThat(paragraphs(photo)).containsExactly("9月19日,活动在人民公园举行。");
@@ -97,7 +98,7 @@ class IssueParserTest {
     @Test
     void editorsNoteIsAnArticleOfKindNote() {
         ParsedArticle note = parse("党建引领基层治理\n\n开栏语\n\n党建引领凝聚力,基层善治谱新篇。\n").articles().get(0);
-        assertThat(note.kind()).isEqualTo("note");
+        assertThat(note.kind()).isEqualTo(ArticleKind.NOTE);
         assertThat(note.headline()).isEqualTo("开栏语");
         assertThat(note.section()).isEqualTo("党建引领基层治理");
     }
@@ -158,7 +159,7 @@ class IssueParserTest {
     void textWithoutStructureIsOneUnstructuredArticleWithAWarning() {
         ParsedIssue issue = parse("这是一段没有标题和署名的文字。\n又一段。\n");
         assertThat(issue.articles()).hasSize(1);
-        assertThat(issue.articles().get(0).kind()).isEqualTo("unstructured");
+        assertThat(issue.articles().get(0).kind()).isEqualTo(ArticleKind.UNSTRUCTURED);
         assertThat(issue.report().warningsByKind()).containsEntry("no-structure", 1);
     }
 

@@ -18,7 +18,7 @@ public record ArticlePublished(
         String issueId,
         int sequence,
         long version,
-        String kind,
+        ArticleKind kind,
         String section,
         String headline,
         String summary,

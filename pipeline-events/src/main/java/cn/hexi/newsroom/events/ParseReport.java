@@ -27,7 +27,46 @@ public record ParseReport(
         warnings = List.copyOf(warnings);
     }
 
-    /** A problem the parser noticed; {@code articleId} is null when it concerns the issue as a whole. */
+    /**
+     * A problem the parser noticed; {@code articleId} is null when it concerns the issue as a whole. {@code kind} is an
+     * open set of names in the contracts; {@link WarningKind} has the ones the parser gives today.
+     */
     public record ParseWarning(String kind, String message, String articleId, Span span) {
+
+        public ParseWarning(WarningKind kind, String message, String articleId, Span span) {
+            this(kind.jsonName(), message, articleId, span);
+        }
+
+        public boolean is(WarningKind known) {
+            return known.jsonName().equals(kind);
+        }
+    }
+
+    /** The kinds of warning the parser gives, by their names in the contracts. */
+    public enum WarningKind {
+        /** No byline, credit or note marker anywhere: the issue is one unstructured article. */
+        NO_STRUCTURE("no-structure"),
+        /** A headline printed away from its story, re-attached. */
+        ORPHAN_HEADLINE("orphan-headline"),
+        /** A story with no title above its byline. */
+        NO_HEADLINE("no-headline"),
+        /** An article with no body text. */
+        EMPTY_BODY("empty-body"),
+        /** A line inside a story (a banner dropped into it) left out of it. */
+        BANNER_IN_STORY("banner-in-story"),
+        /** Text continued from a story the issue does not have. */
+        ORPHAN_CONTINUATION("orphan-continuation"),
+        /** A story that ends mid-sentence. */
+        TRUNCATED("truncated");
+
+        private final String jsonName;
+
+        WarningKind(String jsonName) {
+            this.jsonName = jsonName;
+        }
+
+        public String jsonName() {
+            return jsonName;
+        }
     }
 }

@@ -10,6 +10,7 @@ import java.util.TreeMap;
  *
  * @param sequence   position of the article in the issue, from 1
  * @param kind       {@code news}, {@code photo}, {@code note} or {@code unstructured}
+ * @param flags      an open list of names ({@link ArticleFlag} has the parser's)
  * @param titleSpans source spans of the title-block fields, keyed by field name
  *                   ({@code section}, {@code kicker}, {@code headline}, {@code subheadline}, {@code deck})
  */
@@ -18,7 +19,7 @@ public record ParsedArticle(
         String articleId,
         int sequence,
         IssueMetadata issue,
-        String kind,
+        ArticleKind kind,
         String section,
         String kicker,
         String headline,

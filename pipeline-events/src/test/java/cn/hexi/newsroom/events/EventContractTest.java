@@ -16,7 +16,7 @@ class EventContractTest {
     private static final IssueMetadata METADATA =
             new IssueMetadata("河西报", LocalDate.of(2023, 9, 20), "第 1234 期", "000.txt", Instant.parse("2023-09-20T01:02:03Z"));
     private static final ParsedArticle ARTICLE = new ParsedArticle(ISSUE, ParsedArticle.articleId(ISSUE, 1), 1, METADATA,
-            "news", null, null, "河西区2023年全民国防教育日宣传活动举行", "踔厉奋发强国防", null,
+            ArticleKind.NEWS, null, null, "河西区2023年全民国防教育日宣传活动举行", "踔厉奋发强国防", null,
             List.of(new Byline("correspondent", "万彤")), List.of(),
             List.of(new BodyItem(BodyItem.PARAGRAPH, "9月16日,活动举行。", List.of(new Span(40, 50)))),
             List.of("truncated"), Map.of("headline", List.of(new Span(0, 20))));
@@ -41,7 +41,7 @@ class EventContractTest {
                         List.of(new Enrichment.Organisation("河西区国防动员办公室", List.of(new Mention(0, 0, 10, "河西区国防动员办公室")))),
                         List.of(new Enrichment.DateMention("9月16日", "2023-09-16", "day", new Mention(0, 0, 5, "9月16日"))),
                         "9月16日,活动举行。")),
-                EventType.ARTICLE_PUBLISHED, new ArticlePublished(ARTICLE.articleId(), ISSUE, 1, 1, "news", null, ARTICLE.headline(),
+                EventType.ARTICLE_PUBLISHED, new ArticlePublished(ARTICLE.articleId(), ISSUE, 1, 1, ArticleKind.NEWS, null, ARTICLE.headline(),
                         "9月16日,活动举行。", List.of("国防与征兵"),
                         List.of(new ArticlePublished.PlaceRef("东海街道", "street", "120103003")), "/api/articles/" + ARTICLE.articleId(),
                         METADATA.receivedAt(), Instant.now(), ArticleChange.CORRECTED, List.of("headline")));

@@ -1,5 +1,6 @@
 package cn.hexi.newsroom.publish;
 
+import cn.hexi.newsroom.events.ArticleKind;
 import cn.hexi.newsroom.events.BodyItem;
 import cn.hexi.newsroom.events.EnrichedArticle;
 import cn.hexi.newsroom.events.Enrichment;
@@ -36,7 +37,7 @@ public final class PublishTestSupport {
     public static EnrichedArticle article(String issueId, String headline, String tag) {
         String text = "社区开展" + tag + "宣传。";
         ParsedArticle article = new ParsedArticle(issueId, ParsedArticle.articleId(issueId, 1), 1,
-                new IssueMetadata(null, null, null, "test.txt", Instant.now()), "news", null, null, headline, null, null, List.of(), List.of(),
+                new IssueMetadata(null, null, null, "test.txt", Instant.now()), ArticleKind.NEWS, null, null, headline, null, null, List.of(), List.of(),
                 List.of(new BodyItem(BodyItem.PARAGRAPH, text, List.of(new Span(0, text.length())))), List.of(), Map.of());
         return new EnrichedArticle(article, new Enrichment(Instant.now().toEpochMilli(), "test", Instant.now(), List.of(),
                 List.of(new Enrichment.Tag(tag, 1.0, List.of(tag))), List.of(), List.of(), List.of(), List.of(), text));

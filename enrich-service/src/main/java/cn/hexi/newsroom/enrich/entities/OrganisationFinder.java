@@ -1,5 +1,6 @@
 package cn.hexi.newsroom.enrich.entities;
 
+import cn.hexi.newsroom.enrich.nlp.PosTags;
 import cn.hexi.newsroom.enrich.nlp.Token;
 import cn.hexi.newsroom.enrich.text.Affixes;
 import cn.hexi.newsroom.enrich.text.Coverage;
@@ -10,7 +11,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Organisations by suffix rules ({@code 局}, {@code 委}, {@code 办}, {@code 院}, {@code 学校}, {@code 公司}, {@code 中心},
@@ -21,9 +21,6 @@ import java.util.Set;
 public final class OrganisationFinder {
 
     static final int MAX_LENGTH = 25;
-    private static final Set<String> NAME_WORD_TAGS = Set.of("n", "nz", "ns", "nt", "nis", "nit", "nto", "ntc", "ntu", "nts", "nth", "nnt",
-            "j", "vn", "b", "ng", "nrf", "gi", "gm", "nf", "nh", "nic", "nmc");
-    private static final List<String> LEADING_NON_NAME = List.of("v", "p", "c", "d", "r", "u");
     private static final Affixes GENERIC_STARTS = Affixes.of(List.of("各", "相关", "有关", "该", "本", "其", "原", "多家", "多个", "全区", "全市", "组织", "进"));
 
     public List<Organisation> find(List<TextUnit> units, Coverage places) {
@@ -36,12 +33,12 @@ public final class OrganisationFinder {
                     continue;
                 }
                 int first = i;
-                while (first - 1 >= 0 && NAME_WORD_TAGS.contains(tokens.get(first - 1).tag())
+                while (first - 1 >= 0 && PosTags.ORGANISATION_NAME_WORDS.contains(tokens.get(first - 1).tag())
                         && tokens.get(first - 1).end() == tokens.get(first).start()
                         && tokens.get(i).end() - tokens.get(first - 1).start() <= MAX_LENGTH) {
                     first--;
                 }
-                while (first < i && LEADING_NON_NAME.stream().anyMatch(tokens.get(first)::tagged)) {
+                while (first < i && tokens.get(first).taggedAny(PosTags.NOT_AT_A_NAME_START)) {
                     first++; // a name does not begin with a verb or a function word (推进中心城区, 会同区城管委)
                 }
                 int start = tokens.get(first).start();

@@ -1,5 +1,6 @@
 package cn.hexi.newsroom.enrich.entities;
 
+import cn.hexi.newsroom.enrich.nlp.PosTags;
 import cn.hexi.newsroom.enrich.nlp.Token;
 import cn.hexi.newsroom.enrich.text.Coverage;
 import cn.hexi.newsroom.enrich.text.TextUnit;
@@ -10,7 +11,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * People: HanLP's person tags, kept only when the name starts with a common surname, is not a count ({@code 200余人})
@@ -19,8 +19,6 @@ import java.util.Set;
  * The article's reporters and photographers come from its credits.
  */
 public final class PeopleFinder {
-
-    private static final Set<String> ROLE_WORD_TAGS = Set.of("n", "nz", "ns", "nt", "nis", "nnt", "nnd", "j", "vn", "b", "ng", "nit");
 
     private static final class Found {
         String role;
@@ -36,9 +34,9 @@ public final class PeopleFinder {
                 int start = token.start();
                 String name = null;
                 int roleEnd = i;
-                if (token.tagged("nr") && !token.tagged("nrf") && token.word().length() >= 2 && token.word().length() <= 4) {
+                if (token.tagged(PosTags.PERSON) && !token.tagged(PosTags.TRANSLITERATED_PERSON) && token.word().length() >= 2 && token.word().length() <= 4) {
                     name = token.word();
-                } else if (Roles.SURNAMES.contains(token.word()) && i + 1 < tokens.size() && tokens.get(i + 1).tagged("nr")
+                } else if (Roles.SURNAMES.contains(token.word()) && i + 1 < tokens.size() && tokens.get(i + 1).tagged(PosTags.PERSON)
                         && tokens.get(i + 1).word().length() <= 2 && tokens.get(i + 1).start() == token.end()) {
                     name = token.word() + tokens.get(i + 1).word();
                     i++;
@@ -97,7 +95,7 @@ public final class PeopleFinder {
             return null;
         }
         int first = j;
-        while (first - 1 >= 0 && ROLE_WORD_TAGS.contains(tokens.get(first - 1).tag()) && tokens.get(first - 1).end() == tokens.get(first).start()
+        while (first - 1 >= 0 && PosTags.ROLE_WORDS.contains(tokens.get(first - 1).tag()) && tokens.get(first - 1).end() == tokens.get(first).start()
                 && nameIndex - first < 5) {
             first--;
         }

@@ -1,6 +1,7 @@
 package cn.hexi.newsroom.enrich.geo;
 
 import cn.hexi.newsroom.enrich.nlp.DictionaryMatcher;
+import cn.hexi.newsroom.enrich.nlp.PosTags;
 import cn.hexi.newsroom.enrich.nlp.Token;
 import cn.hexi.newsroom.enrich.text.Affixes;
 import cn.hexi.newsroom.enrich.text.Coverage;
@@ -9,6 +10,7 @@ import cn.hexi.newsroom.events.Mention;
 import cn.hexi.newsroom.events.PaperHome;
 import cn.hexi.newsroom.events.Place;
 import cn.hexi.newsroom.gazetteer.Division;
+import cn.hexi.newsroom.gazetteer.DivisionLevel;
 import cn.hexi.newsroom.gazetteer.Gazetteer;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -74,42 +76,41 @@ public final class PlaceFinder {
         String homeProvince = home.provinceCode();
         TreeMap<String, List<Form>> forms = new TreeMap<>();
         Map<String, Integer> countyNames = new HashMap<>();
-        gazetteer.divisions().stream().filter(d -> d.level().equals("county")).forEach(d -> countyNames.merge(d.name(), 1, Integer::sum));
+        gazetteer.divisions().stream().filter(d -> d.level() == DivisionLevel.COUNTY).forEach(d -> countyNames.merge(d.name(), 1, Integer::sum));
         for (Division d : gazetteer.divisions()) {
             if (d.shortName().isBlank()) {
                 continue; // statistical placeholders name no place
             }
             switch (d.level()) {
-                case "province", "city" -> {
+                case PROVINCE, CITY -> {
                     add(forms, d.name(), d, 1.0);
                     // Two-character city short forms are everyday words too (长治久清, 中卫); province short forms are not.
-                    int shortest = d.level().equals("province") ? 2 : 3;
+                    int shortest = d.level() == DivisionLevel.PROVINCE ? 2 : 3;
                     if (d.shortNameShared() == 1 && d.shortName().length() >= shortest) {
                         addShort(forms, d.shortName(), d, 0.85);
                     }
                 }
-                case "county" -> {
+                case COUNTY -> {
                     if (countyNames.get(d.name()) == 1) {
                         add(forms, d.name(), d, 0.9);
                     }
                 }
-                case "district" -> {
+                case DISTRICT -> {
                     add(forms, d.name(), d, 1.0);
                     if (d.code().equals(homeDistrict)) {
                         addShort(forms, d.shortName(), d, 0.8); // the paper writes 河西 for its own district
                     }
                 }
-                case "street" -> {
+                case STREET -> {
                     add(forms, d.name(), d, 1.0);
                     if (d.name().endsWith("街道")) {
                         add(forms, d.shortName() + "街", d, 0.9);
                     }
                 }
-                case "community" -> {
+                case COMMUNITY -> {
                     add(forms, d.name(), d, 1.0);
                     add(forms, d.shortName() + "社区", d, 0.95);
                 }
-                default -> add(forms, d.name(), d, 1.0);
             }
         }
         names = new DictionaryMatcher<>(forms);
@@ -203,12 +204,12 @@ public final class PlaceFinder {
         for (Candidate street : guesses(UNKNOWN_STREET, "街道", text, tokens, t, "street", 0.5)) {
             // An unknown street needs a name, not a common noun (部门街道): its name must be a place, proper noun or abbreviation.
             if (Token.within(tokens, street.start(), street.end() - 2).stream().filter(k -> k.start() >= street.start() && k.end() <= street.end() - 2)
-                    .allMatch(k -> k.tagged("ns") || k.tagged("nz") || k.tagged("nr") || k.tagged("j"))) {
+                    .allMatch(k -> k.taggedAny(PosTags.PROPER_NAME))) {
                 out.add(street);
             }
         }
         for (Token token : tokens) {
-            if (token.tagged("ns") && token.word().length() >= 3 && !token.word().endsWith("街道")
+            if (token.tagged(PosTags.PLACE) && token.word().length() >= 3 && !token.word().endsWith("街道")
                     && ROAD_ENDINGS.endOf(token.word()) && token.word().codePoints().noneMatch(Character::isDigit)) {
                 out.add(new Candidate(t, token.start(), token.end(), null, "road", token.word(), 0.6, false));
             }
@@ -236,8 +237,7 @@ public final class PlaceFinder {
 
     private static boolean nameLike(List<Token> tokens, int start, int end) {
         for (Token token : Token.within(tokens, start, end)) {
-            if ((token.tagged("v") || token.tagged("p") || token.tagged("c") || token.tagged("d") || token.tagged("r")
-                    || token.tagged("m") || token.tagged("q") || token.tagged("u"))) {
+            if (token.taggedAny(PosTags.NOT_IN_A_NAME)) {
                 return false;
             }
         }

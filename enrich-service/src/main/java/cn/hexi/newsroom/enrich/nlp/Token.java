@@ -13,6 +13,16 @@ public record Token(String word, String tag, int start) {
         return tag.startsWith(prefix);
     }
 
+    /** Tagged with any of these prefixes ({@link PosTags}' lists). */
+    public boolean taggedAny(List<String> prefixes) {
+        for (String prefix : prefixes) {
+            if (tag.startsWith(prefix)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The tokens overlapping [start, end) of a text's tokens (in offset order), found by binary search. */
     public static List<Token> within(List<Token> tokens, int start, int end) {
         int low = 0;

@@ -1,5 +1,6 @@
 package cn.hexi.newsroom.enrich.tags;
 
+import cn.hexi.newsroom.enrich.nlp.PosTags;
 import cn.hexi.newsroom.enrich.nlp.Token;
 import cn.hexi.newsroom.events.Enrichment.Keyword;
 import java.util.Comparator;
@@ -18,7 +19,6 @@ import java.util.stream.Collectors;
 public final class KeywordExtractor {
 
     static final int MAX_KEYWORDS = 8;
-    private static final Set<String> TAGS = Set.of("n", "nz", "ns", "nt", "vn", "nnt", "nis", "gi", "gm", "nf");
 
     private final Map<String, Integer> documentFrequency = new HashMap<>();
     private final int documents;
@@ -42,7 +42,7 @@ public final class KeywordExtractor {
     /** Whether a token can be a keyword at all (also what the archive's frequencies count). */
     public boolean candidate(Token token) {
         String word = token.word();
-        return word.length() >= 2 && TAGS.contains(token.tag()) && !stoplist.contains(word) && word.codePoints().noneMatch(Character::isDigit);
+        return word.length() >= 2 && PosTags.KEYWORD_WORDS.contains(token.tag()) && !stoplist.contains(word) && word.codePoints().noneMatch(Character::isDigit);
     }
 
     public List<Keyword> keywords(List<Token> tokens) {

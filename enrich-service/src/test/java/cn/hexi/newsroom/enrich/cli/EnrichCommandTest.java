@@ -2,6 +2,7 @@ package cn.hexi.newsroom.enrich.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.hexi.newsroom.events.ArticleKind;
 import cn.hexi.newsroom.events.BodyItem;
 import cn.hexi.newsroom.events.Byline;
 import cn.hexi.newsroom.events.EnrichedArticle;
@@ -30,7 +31,7 @@ class EnrichCommandTest {
     void eachParsedIssueLineIsPrintedWithItsArticlesEnrichedInTheEventsShapesAndABadLineIsReportedWithoutStoppingTheRest() {
         String text = "日前,天塔街道在天塔社区开展燃气安全宣传活动,河西区应急管理局工作人员向居民讲解安全知识。";
         ParsedArticle article = new ParsedArticle("0123456789abcdef", "0123456789abcdef-001", 1,
-                new IssueMetadata(null, LocalDate.of(2023, 9, 20), null, "test.txt", Instant.now()), "news", null, null, "天塔街道宣传燃气安全",
+                new IssueMetadata(null, LocalDate.of(2023, 9, 20), null, "test.txt", Instant.now()), ArticleKind.NEWS, null, null, "天塔街道宣传燃气安全",
                 null, null, List.of(new Byline("correspondent", "万彤")), List.of(),
                 List.of(new BodyItem(BodyItem.PARAGRAPH, text, List.of(new Span(0, text.length())))), List.of(), Map.of());
         String parsedIssue = "{\"issueId\":\"0123456789abcdef\",\"articles\":[" + codec.writeString(article) + "],\"report\":{}}";

@@ -2,6 +2,7 @@ package cn.hexi.newsroom.enrich.stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.hexi.newsroom.events.ArticleKind;
 import cn.hexi.newsroom.events.BodyItem;
 import cn.hexi.newsroom.events.EnrichedArticle;
 import cn.hexi.newsroom.events.EventType;
@@ -43,7 +44,7 @@ class EnrichStreamTest {
         String issueId = RawRecords.randomIssueId();
         String text = "东海街道桂江里社区开展国防教育活动。";
         ParsedArticle article = new ParsedArticle(issueId, ParsedArticle.articleId(issueId, 1), 1,
-                new IssueMetadata(null, null, null, "test.txt", Instant.now()), "news", null, null, "国防教育进社区", null, null, List.of(),
+                new IssueMetadata(null, null, null, "test.txt", Instant.now()), ArticleKind.NEWS, null, null, "国防教育进社区", null, null, List.of(),
                 List.of(), List.of(new BodyItem(BodyItem.PARAGRAPH, text, List.of(new Span(0, text.length())))), List.of(), Map.of());
         publisher.publish(EventType.ARTICLE_PARSED, article.articleId(), issueId, article);
 

@@ -47,7 +47,7 @@ public final class NinjsMapper {
         item.put("uri", "urn:hexi-newsroom:article:" + stored.articleId());
         item.put("type", "text");
         item.put("representationType", "full");
-        item.put("profile", "hexi-newsroom-" + article.kind());
+        item.put("profile", "hexi-newsroom-" + article.kind().jsonName());
         item.put("version", Long.toString(stored.version()));
         IssueMetadata issue = article.issue();
         if (issue != null && issue.receivedAt() != null) {
@@ -72,7 +72,7 @@ public final class NinjsMapper {
         if (article.headline() != null) {
             item.put("title", article.headline());
         }
-        item.put("genres", List.of(Map.of("literal", article.kind())));
+        item.put("genres", List.of(Map.of("literal", article.kind().jsonName())));
         if (enrichment != null) {
             putIfAny(item, "subjects", subjects(enrichment));
             putIfAny(item, "places", places(enrichment.places()));

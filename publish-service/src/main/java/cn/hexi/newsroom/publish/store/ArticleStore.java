@@ -243,7 +243,7 @@ public final class ArticleStore {
                 .append("contentHash", decision.contentHash())
                 .append("publishedAt", Date.from(now))
                 .append("receivedAt", receivedAt(enriched))
-                .append("kind", enriched.article().kind())
+                .append("kind", enriched.article().kind().jsonName())
                 .append("section", enriched.article().section())
                 .append("headline", enriched.article().headline())
                 .append("placeCodes", placeCodes(enriched.enrichment().places()))

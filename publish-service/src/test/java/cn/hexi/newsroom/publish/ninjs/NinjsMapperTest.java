@@ -2,6 +2,7 @@ package cn.hexi.newsroom.publish.ninjs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.hexi.newsroom.events.ArticleKind;
 import cn.hexi.newsroom.events.BodyItem;
 import cn.hexi.newsroom.events.Byline;
 import cn.hexi.newsroom.events.Enrichment;
@@ -62,7 +63,7 @@ class NinjsMapperTest {
     @Test
     void anArticleWithoutEnrichmentOrTitleLinesStillValidates() {
         ParsedArticle bare = new ParsedArticle("abc", "abc-002", 2, new IssueMetadata(null, null, null, "x.txt", Instant.parse("2024-01-01T00:00:00Z")),
-                "unstructured", null, null, null, null, null, List.of(), List.of(),
+                ArticleKind.UNSTRUCTURED, null, null, null, null, null, List.of(), List.of(),
                 List.of(new BodyItem(BodyItem.PARAGRAPH, "一段文字。", List.of(new Span(0, 5)))), List.of(), Map.of());
 
         Map<String, Object> ninjs = mapper.toNinjs(new NinjsMapper.Stored("abc-002", 1, null, null, false), bare, null);
@@ -92,7 +93,7 @@ class NinjsMapperTest {
         String paragraph = "居民写下<script>alert(1)</script>也只是文字。";
         return new ParsedArticle("abc", "abc-001", 1,
                 new IssueMetadata("河西报", LocalDate.of(2023, 9, 16), "1234", "seed.txt", Instant.parse("2023-09-16T01:00:00Z")),
-                "news", "社区", "深化文明创建", "天塔街道社区开展消夏晚会", "居民共享文化盛宴", "千余名居民参加",
+                ArticleKind.NEWS, "社区", "深化文明创建", "天塔街道社区开展消夏晚会", "居民共享文化盛宴", "千余名居民参加",
                 List.of(new Byline("reporter", "张伟"), new Byline("correspondent", "万彤"), new Byline("correspondent", "李娜")),
                 List.of("佟玉峰"),
                 List.of(new BodyItem(BodyItem.HEADING, heading, List.of(new Span(100, 106))),

@@ -3,6 +3,7 @@ package cn.hexi.newsroom.publish.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import cn.hexi.newsroom.events.ArticleKind;
 import cn.hexi.newsroom.events.BodyItem;
 import cn.hexi.newsroom.events.EnrichedArticle;
 import cn.hexi.newsroom.events.Enrichment;
@@ -205,7 +206,7 @@ class ArticleStoreTest {
 
     private static EnrichedArticle article(int sequence, String paragraph, long version, Instant receivedAt) {
         IssueMetadata issue = new IssueMetadata(null, null, null, "000.txt", receivedAt == null ? NOW : receivedAt);
-        ParsedArticle article = new ParsedArticle(ISSUE, ParsedArticle.articleId(ISSUE, sequence), sequence, issue, "news", null, null, "标题", null, null,
+        ParsedArticle article = new ParsedArticle(ISSUE, ParsedArticle.articleId(ISSUE, sequence), sequence, issue, ArticleKind.NEWS, null, null, "标题", null, null,
                 List.of(), List.of(), List.of(new BodyItem(BodyItem.PARAGRAPH, paragraph, List.of(new Span(0, paragraph.length())))),
                 List.of(), Map.of());
         Place street = new Place("桃园街道", "street", "120103003", List.of("120103", "120000"), null, 1.0,
