@@ -48,7 +48,7 @@ public final class OrganisationFinder {
                     spans.add(new int[] {start, end});
                 }
             }
-            for (String known : Roles.KNOWN_ORGANISATIONS) {
+            for (String known : EntityWords.KNOWN_ORGANISATIONS) {
                 for (int at = unit.analysis().indexOf(known); at >= 0; at = unit.analysis().indexOf(known, at + known.length())) {
                     spans.add(new int[] {at, at + known.length()});
                 }
@@ -68,14 +68,14 @@ public final class OrganisationFinder {
     }
 
     private static boolean endsInSuffix(String word) {
-        return Roles.ORGANISATION_SUFFIXES.endOf(word);
+        return EntityWords.ORGANISATION_SUFFIXES.endOf(word);
     }
 
     private static boolean acceptable(String name) {
         return name.length() >= 2
-                && !Roles.ORGANISATION_SUFFIXES.contains(name)
-                && !Roles.FALSE_ORGANISATION_ENDINGS.endOf(name)
-                && !Roles.GENERIC_ORGANISATIONS.contains(name)
+                && !EntityWords.ORGANISATION_SUFFIXES.contains(name)
+                && !EntityWords.FALSE_ORGANISATION_ENDINGS.endOf(name)
+                && !EntityWords.GENERIC_ORGANISATIONS.contains(name)
                 && name.codePoints().noneMatch(Character::isDigit)
                 && !name.endsWith("社区") && !name.endsWith("街道")
                 && !GENERIC_STARTS.startOf(name);

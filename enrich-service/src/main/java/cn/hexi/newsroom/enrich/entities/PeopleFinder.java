@@ -36,7 +36,7 @@ public final class PeopleFinder {
                 int roleEnd = i;
                 if (token.tagged(PosTags.PERSON) && !token.tagged(PosTags.TRANSLITERATED_PERSON) && token.word().length() >= 2 && token.word().length() <= 4) {
                     name = token.word();
-                } else if (Roles.SURNAMES.contains(token.word()) && i + 1 < tokens.size() && tokens.get(i + 1).tagged(PosTags.PERSON)
+                } else if (EntityWords.SURNAMES.contains(token.word()) && i + 1 < tokens.size() && tokens.get(i + 1).tagged(PosTags.PERSON)
                         && tokens.get(i + 1).word().length() <= 2 && tokens.get(i + 1).start() == token.end()) {
                     name = token.word() + tokens.get(i + 1).word();
                     i++;
@@ -72,20 +72,20 @@ public final class PeopleFinder {
     }
 
     private static boolean plausible(String name, String text, int start) {
-        int surnameLength = Roles.SURNAMES.contains(name.substring(0, 1)) ? 1
-                : name.length() > 2 && Roles.SURNAMES.contains(name.substring(0, 2)) ? 2 : 0;
+        int surnameLength = EntityWords.SURNAMES.contains(name.substring(0, 1)) ? 1
+                : name.length() > 2 && EntityWords.SURNAMES.contains(name.substring(0, 2)) ? 2 : 0;
         if (surnameLength == 0 || !name.codePoints().allMatch(Character::isIdeographic)) {
             return false;
         }
         boolean afterCount = start > 0 && (Character.isDigit(text.charAt(start - 1)) || "余多几十百千万".indexOf(text.charAt(start - 1)) >= 0);
         boolean givenNameClean = name.substring(surnameLength).codePoints()
-                .noneMatch(c -> Roles.NAME_STOP_CHARACTERS.contains(new String(Character.toChars(c))));
+                .noneMatch(c -> EntityWords.NAME_STOP_CHARACTERS.contains(new String(Character.toChars(c))));
         return !afterCount && givenNameClean;
     }
 
     private static boolean followedBySpeech(String text, int end) {
         String after = text.substring(end, Math.min(text.length(), end + 2));
-        return Roles.SPEECH.startOf(after) || after.startsWith("、") || after.startsWith("（");
+        return EntityWords.SPEECH.startOf(after) || after.startsWith("、") || after.startsWith("（");
     }
 
     /** The noun-like words right before the name, when they end in a job title. */
@@ -107,6 +107,6 @@ public final class PeopleFinder {
     }
 
     private static boolean isTitle(Token token) {
-        return Roles.TITLES.endOf(token.word());
+        return EntityWords.TITLES.endOf(token.word());
     }
 }

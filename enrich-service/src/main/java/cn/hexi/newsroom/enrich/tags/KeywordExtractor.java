@@ -2,6 +2,7 @@ package cn.hexi.newsroom.enrich.tags;
 
 import cn.hexi.newsroom.enrich.nlp.PosTags;
 import cn.hexi.newsroom.enrich.nlp.Token;
+import cn.hexi.newsroom.enrich.text.DataFiles;
 import cn.hexi.newsroom.events.Enrichment.Keyword;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -25,7 +26,7 @@ public final class KeywordExtractor {
     private final Set<String> stoplist;
 
     public KeywordExtractor() {
-        List<String> lines = Resources.lines("/enrich/keyword-df.tsv");
+        List<String> lines = DataFiles.lines("/enrich/keyword-df.tsv");
         int n = 0;
         for (String line : lines) {
             String[] f = line.split("\t");
@@ -36,7 +37,7 @@ public final class KeywordExtractor {
             }
         }
         this.documents = n;
-        this.stoplist = Set.copyOf(Resources.lines("/enrich/keyword-stoplist.txt"));
+        this.stoplist = Set.copyOf(DataFiles.lines("/enrich/keyword-stoplist.txt"));
     }
 
     /** Whether a token can be a keyword at all (also what the archive's frequencies count). */

@@ -1,5 +1,6 @@
 package cn.hexi.newsroom.enrich.tags;
 
+import cn.hexi.newsroom.enrich.text.DataFiles;
 import cn.hexi.newsroom.events.Enrichment.Tag;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -28,7 +29,7 @@ public final class TopicTagger {
     private final List<Term> terms = new ArrayList<>();
 
     public TopicTagger() {
-        for (String line : Resources.lines("/enrich/topics.tsv")) {
+        for (String line : DataFiles.lines("/enrich/topics.tsv")) {
             String[] f = line.split("\t");
             terms.add(new Term(f[0], f[1], Double.parseDouble(f[2])));
         }

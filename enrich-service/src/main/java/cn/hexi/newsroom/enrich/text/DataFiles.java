@@ -1,4 +1,4 @@
-package cn.hexi.newsroom.enrich.tags;
+package cn.hexi.newsroom.enrich.text;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -9,13 +9,13 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /** Reads the enrich service's data files: UTF-8 lines, {@code #} comments and blank lines skipped. */
-public final class Resources {
+public final class DataFiles {
 
-    private Resources() {
+    private DataFiles() {
     }
 
     public static List<String> lines(String resource) {
-        InputStream in = Resources.class.getResourceAsStream(resource);
+        InputStream in = DataFiles.class.getResourceAsStream(resource);
         if (in == null) {
             throw new IllegalStateException("missing resource " + resource);
         }
