@@ -2,7 +2,6 @@ package cn.hexi.newsroom.publish.api;
 
 import cn.hexi.newsroom.events.ArticleChange;
 import cn.hexi.newsroom.events.Enrichment;
-import cn.hexi.newsroom.events.EventCodec;
 import cn.hexi.newsroom.events.IssueMetadata;
 import cn.hexi.newsroom.events.ParseReport;
 import cn.hexi.newsroom.events.ParsedArticle;
@@ -11,16 +10,15 @@ import cn.hexi.newsroom.publish.decision.CorrectableField;
 import cn.hexi.newsroom.publish.decision.Corrected;
 import cn.hexi.newsroom.publish.decision.Editorial;
 import cn.hexi.newsroom.publish.decision.FieldChange;
-import cn.hexi.newsroom.publish.decision.Revision;
 import cn.hexi.newsroom.publish.decision.Withdrawal;
 import cn.hexi.newsroom.publish.store.ArticleQuery;
 import cn.hexi.newsroom.publish.store.ArticleStore;
-import java.nio.charset.StandardCharsets;
+import cn.hexi.newsroom.publish.store.IssueStore;
+import cn.hexi.newsroom.publish.store.PublishedArticle;
+import cn.hexi.newsroom.publish.store.StoredIssue;
 import java.time.Instant;
-import java.util.Date;
 import java.util.List;
 import java.util.Optional;
-import org.bson.Document;
 import org.springframework.stereotype.Service;
 
 /** The stored articles and issues in the read API's shapes, for every reader of them (the JSON API, the Atom feed). */
@@ -61,12 +59,12 @@ public class ArticleReader {
     }
 
     private final ArticleStore store;
-    private final EventCodec codec;
+    private final IssueStore issues;
     private final PublishProperties properties;
 
-    public ArticleReader(ArticleStore store, EventCodec codec, PublishProperties properties) {
+    public ArticleReader(ArticleStore store, IssueStore issues, PublishProperties properties) {
         this.store = store;
-        this.codec = codec;
+        this.issues = issues;
         this.properties = properties;
     }
 
@@ -85,28 +83,11 @@ public class ArticleReader {
         }
         ArticleStore.ArticlePage page = store.search(new ArticleQuery(filters.tag(), placeCode, filters.section(), filters.kind(),
                 filters.issue(), filters.from(), filters.to(), filters.q(), cursor, limit));
-        return new ArticleList(page.items().stream().map(this::article).toList(), page.nextCursor());
+        return new ArticleList(page.items().stream().map(this::view).toList(), page.nextCursor());
     }
 
     public Optional<ArticleView> article(String id) {
-        return store.article(id).map(this::article);
-    }
-
-    public Optional<IssueView> issue(String id) {
-        return store.issue(id).map(this::issue);
-    }
-
-    public List<IssueView> issues(int page, int size) {
-        return store.issues(page, size).stream().map(this::issue).toList();
-    }
-
-    public long issueCount() {
-        return store.issueCount();
-    }
-
-    /** The normalised text of an issue, which its articles' spans point into; null before the issue's parse is recorded. */
-    public String issueText(String issueId) {
-        return store.issueText(issueId);
+        return store.article(id).map(this::view);
     }
 
     /** Every version of an article, oldest first; empty when there is no such article. */
@@ -115,32 +96,36 @@ public class ArticleReader {
                 v.revision().changes(), v.revision().keptCorrections(), v.note())).toList();
     }
 
-    private ArticleView article(Document d) {
-        Revision revision = read(d.get("revision", Document.class), Revision.class);
-        Editorial editorial = Optional.ofNullable(read(d.get("editorial", Document.class), Editorial.class)).orElse(Editorial.NONE);
+    public Optional<IssueView> issue(String id) {
+        return issues.issue(id).map(ArticleReader::view);
+    }
+
+    public List<IssueView> issues(int page, int size) {
+        return issues.issues(page, size).stream().map(ArticleReader::view).toList();
+    }
+
+    public long issueCount() {
+        return issues.issueCount();
+    }
+
+    /** The normalised text of an issue, which its articles' spans point into; null before the issue's parse is recorded. */
+    public String issueText(String issueId) {
+        return issues.issueText(issueId);
+    }
+
+    private ArticleView view(PublishedArticle stored) {
+        Editorial editorial = stored.editorial();
         List<CorrectionView> corrections = editorial.corrections().fields().stream().map(field -> {
             Corrected<?> corrected = editorial.corrections().get(field);
             return new CorrectionView(field, corrected.editor(), corrected.at());
         }).toList();
-        return new ArticleView(d.getString("_id"), d.getLong("version"), instant(d.getDate("publishedAt")),
-                properties.articleUrl() + d.getString("_id"),
-                read(d.get("article", Document.class), ParsedArticle.class), read(d.get("enrichment", Document.class), Enrichment.class),
-                editorial.withdrawn() ? "withdrawn" : "usable", revision == null ? ArticleChange.PUBLISHED : revision.change(), corrections,
-                editorial.withdrawal());
+        return new ArticleView(stored.articleId(), stored.version(), stored.publishedAt(), properties.articleUrl() + stored.articleId(),
+                stored.article().article(), stored.article().enrichment(), editorial.withdrawn() ? "withdrawn" : "usable",
+                stored.revision().change(), corrections, editorial.withdrawal());
     }
 
-    @SuppressWarnings("unchecked")
-    private IssueView issue(Document d) {
-        return new IssueView(d.getString("_id"), read(d.get("metadata", Document.class), IssueMetadata.class),
-                (List<String>) d.get("articleIds"), d.getInteger("articleCount"), (List<String>) d.get("storedArticleIds"),
-                read(d.get("report", Document.class), ParseReport.class), instant(d.getDate("parsedAt")), instant(d.getDate("lastPublishedAt")));
-    }
-
-    private <T> T read(Document sub, Class<T> type) {
-        return sub == null ? null : codec.read(sub.toJson().getBytes(StandardCharsets.UTF_8), type);
-    }
-
-    private static Instant instant(Date date) {
-        return date == null ? null : date.toInstant();
+    private static IssueView view(StoredIssue issue) {
+        return new IssueView(issue.issueId(), issue.metadata(), issue.articleIds(), issue.articleCount(), issue.storedArticleIds(),
+                issue.report(), issue.parsedAt(), issue.lastPublishedAt());
     }
 }

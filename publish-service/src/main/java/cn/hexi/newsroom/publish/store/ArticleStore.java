@@ -1,20 +1,11 @@
 package cn.hexi.newsroom.publish.store;
 
-import cn.hexi.newsroom.events.ArticleChange;
-import cn.hexi.newsroom.events.EnrichedArticle;
-import cn.hexi.newsroom.events.Enrichment;
 import cn.hexi.newsroom.events.EventCodec;
-import cn.hexi.newsroom.events.IssueMetadata;
-import cn.hexi.newsroom.events.IssueParsed;
-import cn.hexi.newsroom.events.ParsedArticle;
-import cn.hexi.newsroom.events.Place;
 import cn.hexi.newsroom.publish.decision.Decision;
-import cn.hexi.newsroom.publish.decision.Editorial;
 import cn.hexi.newsroom.publish.decision.PublishDecision;
 import cn.hexi.newsroom.publish.decision.Revision;
 import cn.hexi.newsroom.publish.decision.StoredArticle;
 import cn.hexi.newsroom.publish.decision.StoredState;
-import cn.hexi.newsroom.publish.decision.Withdrawal;
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoBulkWriteException;
 import com.mongodb.bulk.BulkWriteError;
@@ -29,7 +20,6 @@ import com.mongodb.client.model.InsertOneModel;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.UpdateOneModel;
-import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import com.mongodb.client.model.WriteModel;
 import java.nio.charset.StandardCharsets;
@@ -42,7 +32,6 @@ import java.util.Date;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -52,7 +41,8 @@ import org.bson.Document;
 import org.bson.conversions.Bson;
 
 /**
- * The system of record: {@code articles} (one document per article id) and {@code issues}. Uses only what both
+ * The system of record for articles: {@code articles}, one document per article id (its layout is {@link ArticleDocuments}).
+ * Uses only what both
  * MongoDB and the embedded wire-protocol store support: single-document writes, no transactions.
  *
  * <p>What to write is the publish decision's ({@link PublishDecision}); the writes compare the version read, so a
@@ -61,19 +51,19 @@ import org.bson.conversions.Bson;
 public final class ArticleStore {
 
     public static final String ARTICLES = "articles";
-    public static final String ISSUES = "issues";
 
     private final MongoCollection<Document> articles;
-    private final MongoCollection<Document> issues;
-    private final EventCodec codec;
-    private final ZoneId paperZone;
+    private final IssueStore issues;
+    private final ArticleDocuments documents;
 
-    /** @param paperZone the paper's time zone: an issue without a date is news of the day it arrived there */
-    public ArticleStore(MongoDatabase database, EventCodec codec, ZoneId paperZone) {
+    /**
+     * @param issues    where each issue lists the articles stored of it
+     * @param paperZone the paper's time zone: an issue without a date is news of the day it arrived there
+     */
+    public ArticleStore(MongoDatabase database, EventCodec codec, ZoneId paperZone, IssueStore issues) {
         this.articles = database.getCollection(ARTICLES);
-        this.issues = database.getCollection(ISSUES);
-        this.codec = codec;
-        this.paperZone = paperZone;
+        this.issues = issues;
+        this.documents = new ArticleDocuments(new BsonCodec(codec), paperZone);
     }
 
     /** Indexes for the queries the API serves; creating an existing index is a no-op. */
@@ -87,7 +77,6 @@ public final class ArticleStore {
         articles.createIndex(Indexes.ascending("tags"));
         articles.createIndex(Indexes.ascending("section"));
         articles.createIndex(Indexes.ascending("newsDate"));
-        issues.createIndex(Indexes.descending("receivedAt"), new IndexOptions());
     }
 
     /** One stored version of an article: when, what made it and what it changed ({@code note}: a withdrawal's reason). */
@@ -103,8 +92,7 @@ public final class ArticleStore {
         if (d == null) {
             return List.of();
         }
-        return d.getList("versions", Document.class, List.of()).stream().map(e -> new VersionEntry(e.getLong("version"),
-                e.getDate("at").toInstant(), read(e.get("revision", Document.class), Revision.class), e.getString("note"))).toList();
+        return d.getList("versions", Document.class, List.of()).stream().map(documents::versionEntry).toList();
     }
 
     /** What the store holds of these articles, by id; an article not stored yet is absent. */
@@ -113,38 +101,13 @@ public final class ArticleStore {
         articles.find(Filters.in("_id", ids))
                 .projection(Projections.include("version", "contentHash", "notifiedVersion", "publishedAt", "machineVersion", "revision",
                         "editorial"))
-                .forEach(d -> states.put(d.getString("_id"), stateOf(d)));
+                .forEach(d -> states.put(d.getString("_id"), documents.state(d)));
         return states;
     }
 
     /** An article in full, for an editor's correction: the pipeline's output, the article as published, and its state. */
     public Optional<StoredArticle> stored(String id) {
-        return article(id).map(d -> {
-            EnrichedArticle current = enriched(d);
-            Document machine = d.get("machine", Document.class);
-            return new StoredArticle(machine == null ? current : enriched(machine), current, stateOf(d));
-        });
-    }
-
-    private EnrichedArticle enriched(Document d) {
-        return new EnrichedArticle(read(d.get("article", Document.class), ParsedArticle.class), read(d.get("enrichment", Document.class),
-                Enrichment.class));
-    }
-
-    /** Articles stored before editors' corrections have no pipeline version of their own, revision or editorial. */
-    private StoredState stateOf(Document d) {
-        long version = d.getLong("version");
-        Long machineVersion = d.getLong("machineVersion");
-        Document revision = d.get("revision", Document.class);
-        Document editorial = d.get("editorial", Document.class);
-        return new StoredState(version, d.getString("contentHash"), d.getLong("notifiedVersion"), d.getDate("publishedAt").toInstant(),
-                machineVersion == null ? version : machineVersion,
-                revision == null ? new Revision(ArticleChange.PUBLISHED, null, List.of(), List.of()) : read(revision, Revision.class),
-                editorial == null ? Editorial.NONE : read(editorial, Editorial.class));
-    }
-
-    private <T> T read(Document sub, Class<T> type) {
-        return codec.read(sub.toJson().getBytes(StandardCharsets.UTF_8), type);
+        return Optional.ofNullable(articles.find(Filters.eq("_id", id)).first()).map(documents::stored);
     }
 
     /**
@@ -158,12 +121,12 @@ public final class ArticleStore {
         for (Decision decision : decisions) {
             if (decision.action() == Decision.Action.INSERT) {
                 Document document = new Document("_id", decision.articleId());
-                document.putAll(fields(decision, now));
-                writes.add(new InsertOneModel<>(document.append("versions", List.of(versionEntry(decision, now)))));
+                document.putAll(documents.fields(decision, now));
+                writes.add(new InsertOneModel<>(document.append("versions", List.of(documents.versionEntry(decision, now)))));
                 written.add(decision);
             } else if (decision.action() == Decision.Action.REPLACE) {
-                writes.add(new UpdateOneModel<>(versionOf(decision.articleId(), decision.readVersion()), new Document("$set", fields(decision, now))
-                        .append("$push", new Document("versions", versionEntry(decision, now)))));
+                writes.add(new UpdateOneModel<>(versionOf(decision.articleId(), decision.readVersion()), new Document("$set", documents.fields(decision, now))
+                        .append("$push", new Document("versions", documents.versionEntry(decision, now)))));
                 written.add(decision);
             }
         }
@@ -210,14 +173,7 @@ public final class ArticleStore {
         Map<String, List<String>> byIssue = new LinkedHashMap<>();
         written.stream().filter(d -> d.action() == Decision.Action.INSERT && !lost.contains(d.articleId()))
                 .forEach(d -> byIssue.computeIfAbsent(d.article().article().issueId(), k -> new ArrayList<>()).add(d.articleId()));
-        if (byIssue.isEmpty()) {
-            return;
-        }
-        List<WriteModel<Document>> updates = new ArrayList<>();
-        byIssue.forEach((issueId, ids) -> updates.add(new UpdateOneModel<>(Filters.eq("_id", issueId),
-                Updates.combine(Updates.addEachToSet("storedArticleIds", ids), Updates.set("lastPublishedAt", Date.from(now))),
-                new UpdateOptions().upsert(true))));
-        issues.bulkWrite(updates, new BulkWriteOptions().ordered(false));
+        issues.recordStoredArticles(byIssue, now);
     }
 
     /** Records that these versions' notifications were sent; a mark applies only while the version is the stored one. */
@@ -234,71 +190,13 @@ public final class ArticleStore {
         return new Document("_id", articleId).append("version", version);
     }
 
-    /** Every field of an article's document but its id and history; {@code machine} is null unless editors corrected it. */
-    private Document fields(Decision decision, Instant now) {
-        EnrichedArticle enriched = decision.article();
-        return new Document("issueId", enriched.article().issueId())
-                .append("sequence", enriched.article().sequence())
-                .append("version", decision.version())
-                .append("contentHash", decision.contentHash())
-                .append("publishedAt", Date.from(now))
-                .append("receivedAt", receivedAt(enriched))
-                .append("kind", enriched.article().kind().jsonName())
-                .append("section", enriched.article().section())
-                .append("headline", enriched.article().headline())
-                .append("placeCodes", placeCodes(enriched.enrichment().places()))
-                .append("tags", enriched.enrichment().tags().stream().map(Enrichment.Tag::name).toList())
-                .append("newsDate", newsDate(enriched.article()))
-                .append("text", searchableText(enriched.article()))
-                .append("notifiedVersion", 0L)
-                .append("machineVersion", decision.machineVersion())
-                .append("withdrawn", decision.editorial().withdrawn())
-                .append("revision", bson(decision.revision()))
-                .append("editorial", bson(decision.editorial()))
-                .append("article", bson(enriched.article()))
-                .append("enrichment", bson(enriched.enrichment()))
-                // Corrected: the pipeline's own output is kept, so that clearing a correction brings its value back.
-                .append("machine", decision.machine() == decision.article() ? null
-                        : new Document("article", bson(decision.machine().article())).append("enrichment", bson(decision.machine().enrichment())));
-    }
-
-    private Document versionEntry(Decision decision, Instant now) {
-        Withdrawal withdrawal = decision.editorial().withdrawal();
-        String note = decision.revision().change() == ArticleChange.WITHDRAWN && withdrawal != null ? withdrawal.reason() : null;
-        return new Document("version", decision.version()).append("at", Date.from(now)).append("revision", bson(decision.revision()))
-                .append("note", note);
-    }
-
-    private Document bson(Object value) {
-        return Document.parse(codec.writeString(value));
-    }
-
-    /** Records each parsed issue's metadata, article ids, parse report and text with the issue, in one bulk write. */
-    public void recordIssues(List<IssueParsed> parsedIssues, Instant now) {
-        if (parsedIssues.isEmpty()) {
-            return;
-        }
-        List<WriteModel<Document>> updates = new ArrayList<>(parsedIssues.size());
-        for (IssueParsed parsed : parsedIssues) {
-            updates.add(new UpdateOneModel<>(Filters.eq("_id", parsed.issueId()), Updates.combine(
-                    Updates.set("metadata", bson(parsed.metadata())),
-                    Updates.set("receivedAt", receivedAt(parsed.metadata().receivedAt())),
-                    Updates.set("articleIds", parsed.articleIds()),
-                    Updates.set("articleCount", parsed.articleIds().size()),
-                    Updates.set("report", bson(parsed.report())),
-                    Updates.set("text", parsed.text()),
-                    Updates.set("parsedAt", Date.from(parsed.parsedAt())),
-                    Updates.set("recordedAt", Date.from(now))), new UpdateOptions().upsert(true)));
-        }
-        issues.bulkWrite(updates, new BulkWriteOptions().ordered(false));
-    }
-
-    public Optional<Document> article(String id) {
-        return Optional.ofNullable(articles.find(Filters.eq("_id", id)).first());
+    public Optional<PublishedArticle> article(String id) {
+        return Optional.ofNullable(articles.find(Filters.eq("_id", id)).projection(Projections.exclude("versions", "machine", "text")).first())
+                .map(documents::published);
     }
 
     /** One page of a search, and where the next begins (null after the last). */
-    public record ArticlePage(List<Document> items, String nextCursor) {
+    public record ArticlePage(List<PublishedArticle> items, String nextCursor) {
     }
 
     /**
@@ -346,7 +244,7 @@ public final class ArticleStore {
             Document last = page.get(page.size() - 1);
             next = new Cursor(last.getDate("publishedAt"), last.getString("_id")).encode();
         }
-        return new ArticlePage(page, next);
+        return new ArticlePage(page.stream().map(documents::published).toList(), next);
     }
 
     /** A page boundary: the sort key of the last article shown. */
@@ -380,65 +278,4 @@ public final class ArticleStore {
         return null;
     }
 
-    public Optional<Document> issue(String id) {
-        return Optional.ofNullable(issues.find(Filters.eq("_id", id)).projection(Projections.exclude("text")).first());
-    }
-
-    public List<Document> issues(int page, int size) {
-        return issues.find().projection(Projections.exclude("text")).sort(Sorts.descending("receivedAt")).skip(page * size).limit(size)
-                .into(new ArrayList<>());
-    }
-
-    /** The normalised text of an issue, which its articles' spans point into; null before the issue's parse is recorded. */
-    public String issueText(String issueId) {
-        Document issue = issues.find(Filters.eq("_id", issueId)).projection(Projections.include("text")).first();
-        return issue == null ? null : issue.getString("text");
-    }
-
-    public long issueCount() {
-        return issues.countDocuments();
-    }
-
-    /** Every place's code and its parents' codes, so a query for a street finds the articles about its communities. */
-    private static List<String> placeCodes(List<Place> places) {
-        Set<String> codes = new LinkedHashSet<>();
-        for (Place place : places) {
-            if (place.code() != null) {
-                codes.add(place.code());
-                codes.addAll(place.parentCodes());
-            }
-        }
-        return List.copyOf(codes);
-    }
-
-    /** The day the news is of: the issue date, or else the day the issue arrived (in the paper's time zone). */
-    private String newsDate(ParsedArticle article) {
-        IssueMetadata issue = article.issue();
-        if (issue == null) {
-            return null;
-        }
-        if (issue.issueDate() != null) {
-            return issue.issueDate().toString();
-        }
-        return issue.receivedAt() == null ? null : issue.receivedAt().atZone(paperZone).toLocalDate().toString();
-    }
-
-    private static String searchableText(ParsedArticle article) {
-        StringBuilder text = new StringBuilder();
-        for (String part : new String[] {article.kicker(), article.headline(), article.subheadline(), article.deck()}) {
-            if (part != null) {
-                text.append(part).append('\n');
-            }
-        }
-        article.body().forEach(item -> text.append(item.text()).append('\n'));
-        return text.toString();
-    }
-
-    private static Date receivedAt(EnrichedArticle enriched) {
-        return enriched.article().issue() == null ? null : receivedAt(enriched.article().issue().receivedAt());
-    }
-
-    private static Date receivedAt(Instant receivedAt) {
-        return receivedAt == null ? null : Date.from(receivedAt);
-    }
 }

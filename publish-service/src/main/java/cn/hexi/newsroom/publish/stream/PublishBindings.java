@@ -7,7 +7,7 @@ import cn.hexi.newsroom.events.spring.BatchConsumer;
 import cn.hexi.newsroom.events.spring.BatchConsumer.Handled;
 import cn.hexi.newsroom.events.spring.BatchConsumer.Outcome;
 import cn.hexi.newsroom.events.spring.ConsumedRecord;
-import cn.hexi.newsroom.publish.store.ArticleStore;
+import cn.hexi.newsroom.publish.store.IssueStore;
 import cn.hexi.newsroom.publish.store.StoreAvailability;
 import java.time.Clock;
 import java.util.List;
@@ -30,7 +30,7 @@ public class PublishBindings {
     }
 
     @Bean
-    public Consumer<Message<List<byte[]>>> recordIssue(ArticleStore store, StoreAvailability availability, BatchConsumer batches,
+    public Consumer<Message<List<byte[]>>> recordIssue(IssueStore store, StoreAvailability availability, BatchConsumer batches,
                                                        EventCodec codec, Clock clock) {
         return batch -> {
             Outcome<IssueParsed> outcome = batches.handleEach(ConsumedRecord.all(batch), record -> {

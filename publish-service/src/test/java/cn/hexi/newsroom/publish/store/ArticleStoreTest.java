@@ -20,6 +20,7 @@ import cn.hexi.newsroom.publish.decision.Decision.Action;
 import cn.hexi.newsroom.publish.decision.PublishDecision;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
+import com.mongodb.client.model.Filters;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import java.time.Instant;
@@ -27,6 +28,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -40,13 +42,15 @@ class ArticleStoreTest {
     private MongoServer server;
     private MongoClient client;
     private ArticleStore store;
+    private IssueStore issues;
     private final PublishDecision decision = new PublishDecision(new ContentHash(new EventCodec()));
 
     @BeforeEach
     void startStore() {
         server = new MongoServer(new MemoryBackend());
         client = MongoClients.create(server.bindAndGetConnectionString());
-        store = new ArticleStore(client.getDatabase("newsroom"), new EventCodec(), PaperHome.STANDARD.timeZone());
+        issues = new IssueStore(client.getDatabase("newsroom"), new EventCodec());
+        store = new ArticleStore(client.getDatabase("newsroom"), new EventCodec(), PaperHome.STANDARD.timeZone(), issues);
         store.createIndexes();
     }
 
@@ -61,11 +65,11 @@ class ArticleStoreTest {
         Decision decision = publish(article("第一段。", 10, Instant.parse("2026-11-23T07:00:00Z")), NOW);
 
         assertThat(decision.action()).isEqualTo(Action.INSERT);
-        Document doc = store.article(ParsedArticle.articleId(ISSUE, 1)).orElseThrow();
+        Document doc = document(ParsedArticle.articleId(ISSUE, 1)).orElseThrow();
         assertThat(doc.getLong("version")).isEqualTo(10);
         assertThat(doc.getLong("notifiedVersion")).isZero();
         assertThat(doc.getList("placeCodes", String.class)).containsExactly("120103003", "120103", "120000", "120103003006");
-        assertThat(store.issue(ISSUE).orElseThrow().getList("storedArticleIds", String.class)).containsExactly(ParsedArticle.articleId(ISSUE, 1));
+        assertThat(issues.issue(ISSUE).orElseThrow().storedArticleIds()).containsExactly(ParsedArticle.articleId(ISSUE, 1));
     }
 
     @Test
@@ -75,7 +79,7 @@ class ArticleStoreTest {
         Decision decision = publish(article("改过的第一段。", 11, null), NOW.plusSeconds(5));
 
         assertThat(decision.action()).isEqualTo(Action.REPLACE);
-        Document doc = store.article(ParsedArticle.articleId(ISSUE, 1)).orElseThrow();
+        Document doc = document(ParsedArticle.articleId(ISSUE, 1)).orElseThrow();
         assertThat(doc.getLong("version")).isEqualTo(11);
         assertThat(doc.get("article", Document.class).getList("body", Document.class).get(0).getString("text")).isEqualTo("改过的第一段。");
     }
@@ -87,7 +91,7 @@ class ArticleStoreTest {
         Decision decision = publish(article("旧的。", 10, null), NOW.plusSeconds(5));
 
         assertThat(decision.action()).isEqualTo(Action.UNCHANGED);
-        Document doc = store.article(ParsedArticle.articleId(ISSUE, 1)).orElseThrow();
+        Document doc = document(ParsedArticle.articleId(ISSUE, 1)).orElseThrow();
         assertThat(doc.getLong("version")).isEqualTo(11);
         assertThat(doc.get("article", Document.class).getList("body", Document.class).get(0).getString("text")).isEqualTo("新的。");
     }
@@ -102,7 +106,7 @@ class ArticleStoreTest {
         // The same issue sent again: a newer enrichment, a new arrival time, but the same content.
         assertThat(publish(article("第一段。", 12, Instant.parse("2026-11-23T07:30:00Z")), NOW.plusSeconds(2)).action())
                 .isEqualTo(Action.UNCHANGED);
-        assertThat(store.article(ParsedArticle.articleId(ISSUE, 1)).orElseThrow().getLong("version")).isEqualTo(10);
+        assertThat(document(ParsedArticle.articleId(ISSUE, 1)).orElseThrow().getLong("version")).isEqualTo(10);
         assertThat(store.search(query(null, null, null, null, 10)).items()).hasSize(1);
     }
 
@@ -126,7 +130,7 @@ class ArticleStoreTest {
         store.markNotified(List.of(second));
         store.markNotified(List.of(first));
 
-        assertThat(store.article(ParsedArticle.articleId(ISSUE, 1)).orElseThrow().getLong("notifiedVersion")).isEqualTo(11);
+        assertThat(document(ParsedArticle.articleId(ISSUE, 1)).orElseThrow().getLong("notifiedVersion")).isEqualTo(11);
     }
 
     @Test
@@ -138,7 +142,7 @@ class ArticleStoreTest {
         publish(article("第二版。", 11, null), NOW.plusSeconds(1));
 
         assertThat(store.write(stale, NOW.plusSeconds(2))).containsExactly(id);
-        assertThat(store.article(id).orElseThrow().getLong("version")).isEqualTo(11);
+        assertThat(document(id).orElseThrow().getLong("version")).isEqualTo(11);
         // Two writers inserting the same new article: the second loses on the id.
         List<Decision> insert = decision.decide(List.of(article(2, "新稿。", 1, NOW)), Map.of(), NOW);
         assertThat(store.write(insert, NOW)).isEmpty();
@@ -157,8 +161,8 @@ class ArticleStoreTest {
 
         assertThat(store.write(decisions, NOW)).isEmpty();
         assertThat(decisions).hasSize(50);
-        assertThat(store.article(ParsedArticle.articleId(ISSUE, 7)).orElseThrow().getLong("version")).isEqualTo(2);
-        assertThat(store.issue(ISSUE).orElseThrow().getList("storedArticleIds", String.class)).hasSize(50);
+        assertThat(document(ParsedArticle.articleId(ISSUE, 7)).orElseThrow().getLong("version")).isEqualTo(2);
+        assertThat(issues.issue(ISSUE).orElseThrow().storedArticleIds()).hasSize(50);
     }
 
     /** One article through the publish decision and the store, as a batch of one. */
@@ -180,7 +184,7 @@ class ArticleStoreTest {
         assertThat(store.placeCode("桃园街道")).isEqualTo("120103003");
         assertThat(store.search(query(null, "120101", null, null, 10)).items()).isEmpty();
         assertThat(store.search(query("燃气安全", null, null, null, 10)).items()).hasSize(5);
-        assertThat(store.search(query(null, null, "教育", null, 10)).items()).extracting(d -> d.getString("_id"))
+        assertThat(store.search(query(null, null, "教育", null, 10)).items()).extracting(PublishedArticle::articleId)
                 .containsExactly(ParsedArticle.articleId(ISSUE, 6));
         assertThat(store.search(query(null, null, null, LocalDate.of(2026, 11, 23), 10)).items()).hasSize(6);
         assertThat(store.search(query(null, null, null, LocalDate.of(2026, 11, 24), 10)).items()).isEmpty();
@@ -188,9 +192,9 @@ class ArticleStoreTest {
         ArticleStore.ArticlePage first = store.search(query("燃气安全", null, null, null, 2));
         ArticleStore.ArticlePage second = store.search(new ArticleQuery("燃气安全", null, null, null, null, null, null, null, first.nextCursor(), 2));
         ArticleStore.ArticlePage third = store.search(new ArticleQuery("燃气安全", null, null, null, null, null, null, null, second.nextCursor(), 2));
-        assertThat(first.items()).extracting(d -> d.getString("_id")).containsExactly(ParsedArticle.articleId(ISSUE, 5), ParsedArticle.articleId(ISSUE, 4));
-        assertThat(second.items()).extracting(d -> d.getString("_id")).containsExactly(ParsedArticle.articleId(ISSUE, 3), ParsedArticle.articleId(ISSUE, 2));
-        assertThat(third.items()).extracting(d -> d.getString("_id")).containsExactly(ParsedArticle.articleId(ISSUE, 1));
+        assertThat(first.items()).extracting(PublishedArticle::articleId).containsExactly(ParsedArticle.articleId(ISSUE, 5), ParsedArticle.articleId(ISSUE, 4));
+        assertThat(second.items()).extracting(PublishedArticle::articleId).containsExactly(ParsedArticle.articleId(ISSUE, 3), ParsedArticle.articleId(ISSUE, 2));
+        assertThat(third.items()).extracting(PublishedArticle::articleId).containsExactly(ParsedArticle.articleId(ISSUE, 1));
         assertThat(third.nextCursor()).isNull();
         assertThatThrownBy(() -> store.search(new ArticleQuery(null, null, null, null, null, null, null, null, "bm90LWEtY3Vyc29y", 2)))
                 .isInstanceOf(IllegalArgumentException.class);
@@ -216,5 +220,10 @@ class ArticleStoreTest {
         List<Enrichment.Tag> tags = paragraph.contains("燃气") ? List.of(new Enrichment.Tag("燃气安全", 1.0, List.of("燃气"))) : List.of();
         return new EnrichedArticle(article, new Enrichment(version, "test", NOW, List.of(street, community), tags, List.of(), List.of(),
                 List.of(), List.of(), null));
+    }
+
+    /** The article's document as downstream readers of the store see it. */
+    private Optional<Document> document(String id) {
+        return Optional.ofNullable(client.getDatabase("newsroom").getCollection(ArticleStore.ARTICLES).find(Filters.eq("_id", id)).first());
     }
 }

@@ -5,6 +5,7 @@ import cn.hexi.newsroom.events.spring.EventPublisher.Outgoing;
 import cn.hexi.newsroom.publish.decision.Decision;
 import cn.hexi.newsroom.publish.decision.Notifications;
 import cn.hexi.newsroom.publish.decision.PublishDecision;
+import cn.hexi.newsroom.publish.decision.StoredState;
 import cn.hexi.newsroom.publish.live.ArticleFeed;
 import cn.hexi.newsroom.publish.store.ArticleStore;
 import java.time.Instant;
@@ -12,7 +13,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import org.awaitility.Awaitility;
-import org.bson.Document;
 import org.springframework.cloud.stream.binding.BindingsLifecycleController;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -136,10 +136,10 @@ class PublishStreamTest {
             publisher.publish(EventType.ARTICLE_ENRICHED, id, article.article().issueId(), article);
             assertThat(withKey(published.drain(Duration.ofSeconds(3)), id)).isEqualTo(1);
         }
-        Document stored = store.article(id).orElseThrow();
-        assertThat(stored.getLong("version")).isEqualTo(article.enrichment().version());
-        assertThat(stored.getLong("notifiedVersion")).isEqualTo(article.enrichment().version());
-        assertThat(stored.getDate("publishedAt").toInstant()).isEqualTo(crashedAt.truncatedTo(ChronoUnit.MILLIS));
+        StoredState stored = store.stored(id).orElseThrow().state();
+        assertThat(stored.version()).isEqualTo(article.enrichment().version());
+        assertThat(stored.notifiedVersion()).isEqualTo(article.enrichment().version());
+        assertThat(stored.publishedAt()).isEqualTo(crashedAt.truncatedTo(ChronoUnit.MILLIS));
         assertThat(feed.after(0, 10_000)).filteredOn(e -> e.article().articleId().equals(id)).hasSize(1);
     }
 
@@ -155,7 +155,7 @@ class PublishStreamTest {
 
         publisher.publish(EventType.ARTICLE_ENRICHED, id, article.article().issueId(), article);
 
-        Awaitility.await().atMost(TIMEOUT).until(() -> store.article(id).orElseThrow().getLong("notifiedVersion") != null);
+        Awaitility.await().atMost(TIMEOUT).until(() -> store.stored(id).orElseThrow().state().notifiedVersion() == article.enrichment().version());
         try (TopicProbe published = new TopicProbe(bootstrapServers, EventType.ARTICLE_PUBLISHED.topic())) {
             assertThat(withKey(published.drain(Duration.ofSeconds(2)), id)).isEqualTo(1);
         }
