@@ -12,11 +12,15 @@ import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.env.MutablePropertySources;
+import org.springframework.core.env.PropertySource;
 
 /**
  * What the publish service's Spring tests share: one embedded MongoDB wire-protocol store for the JVM, the settings
- * that make webhook retries quick, and enriched articles to publish. Identical settings let the tests share one context.
+ * that make webhook retries quick ({@link PublishServiceTest}), and enriched articles to publish.
  */
 public final class PublishTestSupport {
 
@@ -27,11 +31,32 @@ public final class PublishTestSupport {
     private PublishTestSupport() {
     }
 
-    public static void properties(DynamicPropertyRegistry registry) {
-        registry.add("spring.mongodb.uri", () -> MONGO_URI + "/newsroom");
-        registry.add("newsroom.access.api-key", () -> API_KEY);
-        registry.add("newsroom.publish.webhooks.initial-backoff", () -> "100ms");
-        registry.add("newsroom.publish.webhooks.poll-interval", () -> "100ms");
+    /**
+     * The settings of {@link PublishServiceTest}: the shared store, the admin key, quick webhook retries. They rank
+     * above the application's own and below a test's {@code @DynamicPropertySource} and {@code @TestPropertySource}, so a
+     * test can still change one of them.
+     */
+    static final class Settings implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+        private static final List<String> TEST_SOURCES = List.of("Dynamic Test Properties", "Inlined Test Properties");
+
+        @Override
+        public void initialize(ConfigurableApplicationContext context) {
+            MutablePropertySources sources = context.getEnvironment().getPropertySources();
+            MapPropertySource settings = new MapPropertySource("publishTestSupport", Map.of("spring.mongodb.uri", MONGO_URI + "/newsroom",
+                    "newsroom.access.api-key", API_KEY, "newsroom.publish.webhooks.initial-backoff", "100ms",
+                    "newsroom.publish.webhooks.poll-interval", "100ms"));
+            String lowestTestSource = null;
+            for (PropertySource<?> source : sources) {
+                if (TEST_SOURCES.contains(source.getName())) {
+                    lowestTestSource = source.getName();
+                }
+            }
+            if (lowestTestSource == null) {
+                sources.addFirst(settings);
+            } else {
+                sources.addAfter(lowestTestSource, settings);
+            }
+        }
     }
 
     public static EnrichedArticle article(String issueId, String headline, String tag) {

@@ -12,6 +12,7 @@ import cn.hexi.newsroom.events.Place;
 import cn.hexi.newsroom.events.Span;
 import cn.hexi.newsroom.events.spring.EventPublisher;
 import cn.hexi.newsroom.events.testing.EventAssertions;
+import cn.hexi.newsroom.events.testing.OnEmbeddedBroker;
 import cn.hexi.newsroom.events.testing.RawRecords;
 import cn.hexi.newsroom.events.testing.TopicProbe;
 import java.nio.charset.StandardCharsets;
@@ -24,10 +25,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.kafka.test.context.EmbeddedKafka;
 
 @SpringBootTest
-@EmbeddedKafka(partitions = 1, bootstrapServersProperty = "spring.kafka.bootstrap-servers")
+@OnEmbeddedBroker
 class EnrichStreamTest {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(30);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.hexi.newsroom.events.EventCodec;
 import cn.hexi.newsroom.events.EventType;
 import cn.hexi.newsroom.events.RawIssue;
+import cn.hexi.newsroom.events.testing.OnEmbeddedBroker;
 import cn.hexi.newsroom.events.testing.TopicProbe;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -12,14 +13,13 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.test.context.ActiveProfiles;
 
 /** The command line ingester, run as {@code ingest-service.jar ingest ...} runs it: the cli profile, no web server. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE,
         args = {"--publication=河西报", "--issue-date=2023-09-20", "../seeds/002_a18265de50452ea7.txt", "no-such-issue.txt"})
 @ActiveProfiles(IngestCommand.PROFILE)
-@EmbeddedKafka(partitions = 1, bootstrapServersProperty = "spring.kafka.bootstrap-servers")
+@OnEmbeddedBroker
 class IngestCommandTest {
 
     @Autowired

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import cn.hexi.newsroom.events.EventCodec;
 import cn.hexi.newsroom.events.EventType;
 import cn.hexi.newsroom.events.RawIssue;
+import cn.hexi.newsroom.events.testing.OnEmbeddedBroker;
 import cn.hexi.newsroom.events.testing.TopicProbe;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -18,12 +19,11 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 @SpringBootTest
-@EmbeddedKafka(partitions = 1, bootstrapServersProperty = "spring.kafka.bootstrap-servers")
+@OnEmbeddedBroker
 class DropFolderWatcherTest {
 
     private static final Path FOLDER = createFolder();

@@ -6,6 +6,7 @@ import cn.hexi.newsroom.events.EventCodec;
 import cn.hexi.newsroom.events.EventType;
 import cn.hexi.newsroom.events.RawIssue;
 import cn.hexi.newsroom.events.testing.EventAssertions;
+import cn.hexi.newsroom.events.testing.OnEmbeddedBroker;
 import cn.hexi.newsroom.events.testing.OpenApiContract;
 import cn.hexi.newsroom.events.testing.TopicProbe;
 import java.io.ByteArrayOutputStream;
@@ -29,12 +30,11 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.kafka.test.context.EmbeddedKafka;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@EmbeddedKafka(partitions = 1, bootstrapServersProperty = "spring.kafka.bootstrap-servers")
+@OnEmbeddedBroker
 class IssueApiTest {
 
     private static final Path SEED = Path.of("../seeds/000_03507c266253f217.txt");

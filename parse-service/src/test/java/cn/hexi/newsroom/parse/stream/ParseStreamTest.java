@@ -10,6 +10,7 @@ import cn.hexi.newsroom.events.ParsedArticle;
 import cn.hexi.newsroom.events.RawIssue;
 import cn.hexi.newsroom.events.spring.EventPublisher;
 import cn.hexi.newsroom.events.testing.EventAssertions;
+import cn.hexi.newsroom.events.testing.OnEmbeddedBroker;
 import cn.hexi.newsroom.events.testing.RawRecords;
 import cn.hexi.newsroom.events.testing.TopicProbe;
 import cn.hexi.newsroom.parse.IssueParser;
@@ -28,10 +29,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.kafka.test.context.EmbeddedKafka;
 
 @SpringBootTest
-@EmbeddedKafka(partitions = 1, bootstrapServersProperty = "spring.kafka.bootstrap-servers")
+@OnEmbeddedBroker
 class ParseStreamTest {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(30);

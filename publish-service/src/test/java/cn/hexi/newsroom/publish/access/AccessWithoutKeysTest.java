@@ -2,26 +2,22 @@ package cn.hexi.newsroom.publish.access;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.hexi.newsroom.publish.PublishTestSupport;
+import cn.hexi.newsroom.publish.PublishServiceTest;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /** Without an admin key, every write and admin call is refused, whatever key is sent, and reading stays open. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@EmbeddedKafka(partitions = 1, bootstrapServersProperty = "spring.kafka.bootstrap-servers")
+@PublishServiceTest
 class AccessWithoutKeysTest {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        PublishTestSupport.properties(registry);
         registry.add("newsroom.access.api-key", () -> " ");
     }
 

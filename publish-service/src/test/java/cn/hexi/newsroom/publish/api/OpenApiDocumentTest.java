@@ -8,6 +8,7 @@ import cn.hexi.newsroom.events.EventType;
 import cn.hexi.newsroom.events.spring.EventPublisher;
 import cn.hexi.newsroom.events.testing.OpenApiContract;
 import cn.hexi.newsroom.events.testing.RawRecords;
+import cn.hexi.newsroom.publish.PublishServiceTest;
 import cn.hexi.newsroom.publish.PublishTestSupport;
 import java.io.InputStream;
 import java.net.URI;
@@ -20,11 +21,7 @@ import java.time.Duration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.kafka.test.context.EmbeddedKafka;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -32,19 +29,13 @@ import tools.jackson.databind.json.JsonMapper;
  * each answer, problems included, conforms to what the document says of its status, media type and body; what the
  * document says needs the key is what the access policy refuses without it.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@EmbeddedKafka(partitions = 1, bootstrapServersProperty = "spring.kafka.bootstrap-servers")
+@PublishServiceTest
 class OpenApiDocumentTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     /** An endless event stream: its media type is checked on its own, not through a body. */
     private static final String STREAM = "GET /api/articles/stream";
     private static final String MERGE_PATCH = "application/merge-patch+json";
-
-    @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry registry) {
-        PublishTestSupport.properties(registry);
-    }
 
     @LocalServerPort
     int port;

@@ -15,6 +15,7 @@ import cn.hexi.newsroom.events.spring.EventPublisher;
 import cn.hexi.newsroom.events.testing.EventAssertions;
 import cn.hexi.newsroom.events.testing.RawRecords;
 import cn.hexi.newsroom.events.testing.TopicProbe;
+import cn.hexi.newsroom.publish.PublishServiceTest;
 import cn.hexi.newsroom.publish.PublishTestSupport;
 import cn.hexi.newsroom.publish.decision.CorrectionPatch;
 import cn.hexi.newsroom.publish.decision.Corrector;
@@ -37,11 +38,7 @@ import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.kafka.test.context.EmbeddedKafka;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -50,17 +47,11 @@ import tools.jackson.databind.json.JsonMapper;
  * topic, kept over the pipeline's next output until the editor clears it, listed in the history; a withdrawal takes
  * the article out of lists and feeds.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@EmbeddedKafka(partitions = 1, bootstrapServersProperty = "spring.kafka.bootstrap-servers")
+@PublishServiceTest
 class CorrectionFlowTest {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
     private static final JsonMapper JSON = JsonMapper.builder().build();
-
-    @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry registry) {
-        PublishTestSupport.properties(registry);
-    }
 
     @LocalServerPort
     int port;

@@ -3,7 +3,7 @@ package cn.hexi.newsroom.publish.schemas;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.hexi.newsroom.events.EventType;
-import cn.hexi.newsroom.publish.PublishTestSupport;
+import cn.hexi.newsroom.publish.PublishServiceTest;
 import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -15,21 +15,11 @@ import java.nio.file.Path;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.kafka.test.context.EmbeddedKafka;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /** Every event's {@code ce_dataschema} can be fetched from the publish service, with the schemas it refers to. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@EmbeddedKafka(partitions = 1, bootstrapServersProperty = "spring.kafka.bootstrap-servers")
+@PublishServiceTest
 class SchemaControllerTest {
-
-    @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry registry) {
-        PublishTestSupport.properties(registry);
-    }
 
     @LocalServerPort
     int port;

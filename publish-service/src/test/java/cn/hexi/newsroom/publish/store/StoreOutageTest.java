@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import cn.hexi.newsroom.events.EnrichedArticle;
 import cn.hexi.newsroom.events.EventType;
 import cn.hexi.newsroom.events.spring.EventPublisher;
+import cn.hexi.newsroom.events.testing.OnEmbeddedBroker;
 import cn.hexi.newsroom.events.testing.RawRecords;
 import cn.hexi.newsroom.events.testing.TopicProbe;
 import cn.hexi.newsroom.publish.PublishTestSupport;
@@ -23,13 +24,12 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /** The service reaches its store through a proxy the test cuts: an outage pauses publishing, and nothing is lost or doubled. */
 @SpringBootTest
-@EmbeddedKafka(partitions = 1, bootstrapServersProperty = "spring.kafka.bootstrap-servers")
+@OnEmbeddedBroker
 class StoreOutageTest {
 
     private static final MongoServer MONGO = new MongoServer(new MemoryBackend());

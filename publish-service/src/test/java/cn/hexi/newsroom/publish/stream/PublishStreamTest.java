@@ -2,6 +2,7 @@ package cn.hexi.newsroom.publish.stream;
 
 import cn.hexi.newsroom.events.EventCodec;
 import cn.hexi.newsroom.events.spring.EventPublisher.Outgoing;
+import cn.hexi.newsroom.publish.PublishServiceTest;
 import cn.hexi.newsroom.publish.decision.Decision;
 import cn.hexi.newsroom.publish.decision.Notifications;
 import cn.hexi.newsroom.publish.decision.PublishDecision;
@@ -39,22 +40,12 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.kafka.test.context.EmbeddedKafka;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@EmbeddedKafka(partitions = 1, bootstrapServersProperty = "spring.kafka.bootstrap-servers")
+@PublishServiceTest
 class PublishStreamTest {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
-
-    @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry registry) {
-        PublishTestSupport.properties(registry);
-    }
 
     @LocalServerPort
     int port;

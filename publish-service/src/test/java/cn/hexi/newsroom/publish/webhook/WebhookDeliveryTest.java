@@ -7,6 +7,7 @@ import cn.hexi.newsroom.events.EnrichedArticle;
 import cn.hexi.newsroom.events.EventType;
 import cn.hexi.newsroom.events.spring.EventPublisher;
 import cn.hexi.newsroom.events.testing.RawRecords;
+import cn.hexi.newsroom.publish.PublishServiceTest;
 import cn.hexi.newsroom.publish.PublishTestSupport;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
@@ -25,23 +26,19 @@ import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@EmbeddedKafka(partitions = 1, bootstrapServersProperty = "spring.kafka.bootstrap-servers")
+@PublishServiceTest
 class WebhookDeliveryTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        PublishTestSupport.properties(registry);
         // The receivers here listen on loopback.
         registry.add("newsroom.publish.webhooks.allow-private-targets", () -> "true");
     }
