@@ -60,7 +60,8 @@ public final class NinjsMapper {
             // RFC 3339 needs the seconds, which OffsetDateTime.toString() leaves out at a full minute.
             item.put("contentCreated", DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(issue.issueDate().atStartOfDay(paperZone).toOffsetDateTime()));
         }
-        item.put("pubStatus", stored.withdrawn() ? "withdrawn" : "usable");
+        // ninjs 3.1 has no "withdrawn": a withdrawn item is "canceled", no longer to be used.
+        item.put("pubStatus", stored.withdrawn() ? "canceled" : "usable");
         if (issue != null && issue.publication() != null) {
             item.put("copyrightHolder", issue.publication());
         }

@@ -72,7 +72,7 @@ class ArticleControllerTest {
         when(reader.article(ID)).thenReturn(Optional.of(view(new Withdrawal("万彤", Instant.now(), "重复"))));
 
         assertThat(mvc.get().uri("/api/articles/" + ID + "/ninjs").exchange()).hasStatusOk().bodyJson().extractingPath("$.pubStatus")
-                .isEqualTo("withdrawn");
+                .isEqualTo("canceled");
     }
 
     private static ArticleView view(Withdrawal withdrawal) {

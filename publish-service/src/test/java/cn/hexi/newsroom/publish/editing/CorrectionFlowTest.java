@@ -20,6 +20,7 @@ import cn.hexi.newsroom.publish.PublishTestSupport;
 import cn.hexi.newsroom.publish.decision.CorrectionPatch;
 import cn.hexi.newsroom.publish.decision.Corrector;
 import cn.hexi.newsroom.publish.decision.Decision;
+import cn.hexi.newsroom.publish.ninjs.NinjsSchema;
 import cn.hexi.newsroom.publish.store.ArticleStore;
 import cn.hexi.newsroom.publish.store.PendingEdits;
 import java.net.URI;
@@ -124,7 +125,9 @@ class CorrectionFlowTest {
         assertThat(notification(id, ArticleChange.WITHDRAWN).articleId()).isEqualTo(id);
         assertThat(get("/api/articles?q=" + URLEncoder.encode(machine.article().headline(), StandardCharsets.UTF_8)).body()).doesNotContain(id);
         assertThat(get("/feeds/articles.atom").body()).doesNotContain(id);
-        assertThat(JSON.readTree(get("/api/articles/" + id + "/ninjs").body()).get("pubStatus").asString()).isEqualTo("withdrawn");
+        String ninjs = get("/api/articles/" + id + "/ninjs").body();
+        assertThat(JSON.readTree(ninjs).get("pubStatus").asString()).as("ninjs 3.1 has no withdrawn").isEqualTo("canceled");
+        assertThat(NinjsSchema.violations(ninjs)).isEmpty();
         assertThat(patch(id, "{\"section\": \"要闻\"}", null).statusCode()).as("a withdrawn article is not corrected").isEqualTo(409);
         assertThat(JSON.readTree(get("/api/articles/" + id + "/versions").body()).get(1).get("note").asString()).isEqualTo("与另一篇重复");
     }
