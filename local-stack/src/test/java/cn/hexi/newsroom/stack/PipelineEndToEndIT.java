@@ -436,6 +436,8 @@ class PipelineEndToEndIT {
     private static void correctOnThePage(WebDriver browser, WebDriverWait wait, String marker, String headline) {
         browser.findElement(By.xpath("//ol[@id='articles']/li[contains(., '" + marker + "')]")).click();
         wait.until(ExpectedConditions.elementToBeClickable(By.id("edit"))).click();
+        assertThat(browser.findElement(By.id("edit-form")).isDisplayed()).isTrue();
+        assertThat(browser.findElement(By.id("withdraw-form")).isDisplayed()).as("the withdrawal waits for its button").isFalse();
         WebElement headlineInput = browser.findElement(By.cssSelector("#edit-form input[name=headline]"));
         headlineInput.clear();
         headlineInput.sendKeys(headline);
