@@ -60,6 +60,19 @@ class ArticleEnricherTest {
     }
 
     @Test
+    void aCommunityWrittenWithoutItsSuffixCountsWhereTheContextSaysItIsTheCommunity() {
+        assertThat(communities("东海街道龙江里开展国防教育活动。")).as("after its street").containsExactly("龙江里社区");
+        assertThat(communities("松江里小区居民参加了活动。")).as("before a word of residence").containsExactly("松江里社区");
+        assertThat(communities("粤江里、川江里社区的居民参加了活动。")).as("listed with a community").containsExactlyInAnyOrder("粤江里社区", "川江里社区");
+        assertThat(communities("天塔街道龙江里开展活动。")).as("after another street").isEmpty();
+        assertThat(communities("他讲述了龙江里的故事。")).as("no context").isEmpty();
+    }
+
+    private static List<String> communities(String paragraph) {
+        return enrich(article(null, null, paragraph)).places().stream().filter(p -> p.type().equals("community")).map(Place::name).toList();
+    }
+
+    @Test
     void traditionalCharactersAreAnalysedAsSimplifiedButMentionsPointIntoThePublishedText() {
         String text = "近日,河西區科協舉辦科普活動,天塔街富源里社區居民參加。";
         Enrichment found = enrich(article(null, null, text));

@@ -68,6 +68,7 @@ public final class PlaceFinder {
     private final String homeDistrict;
     private final DictionaryMatcher<List<Form>> names;
     private final DictionaryMatcher<String> landmarks;
+    private final BareCommunities bareCommunities;
     private final Set<String> localNames = new HashSet<>();
 
     public PlaceFinder(Gazetteer gazetteer, PaperHome home) {
@@ -121,6 +122,7 @@ public final class PlaceFinder {
         });
         Map<String, String> known = loadLandmarks();
         landmarks = new DictionaryMatcher<>(new TreeMap<>(known));
+        bareCommunities = new BareCommunities(gazetteer, homeDistrict);
         localNames.addAll(known.keySet());
     }
 
@@ -200,6 +202,8 @@ public final class PlaceFinder {
             }
         });
         landmarks.matches(text, (begin, end, type) -> out.add(new Candidate(t, begin, end, null, type, text.substring(begin, end), 0.8, true)));
+        bareCommunities.matches(text, (begin, end, community) ->
+                out.add(new Candidate(t, begin, end, List.of(new Form(community, 0.8, false)), null, null, 0.8, true)));
         out.addAll(guesses(UNKNOWN_COMMUNITY, "社区", text, tokens, t, "community", 0.6));
         for (Candidate street : guesses(UNKNOWN_STREET, "街道", text, tokens, t, "street", 0.5)) {
             // An unknown street needs a name, not a common noun (部门街道): its name must be a place, proper noun or abbreviation.
