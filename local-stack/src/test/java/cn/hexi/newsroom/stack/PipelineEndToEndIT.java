@@ -57,6 +57,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -581,8 +582,10 @@ class PipelineEndToEndIT {
         PipelineStatus.STAGES.forEach(stage -> metrics.put(stage, stack.service(stage + "-service").url("/actuator/prometheus")));
         ExecutorService reader = Executors.newSingleThreadExecutor();
         try {
-            Future<PipelineStatus> reading = reader.submit(() -> new ScrapedStatus(metrics, Duration.ofSeconds(5), Clock.systemUTC()).read("test"));
-            Thread.sleep(1000);
+            CountDownLatch firstScrapeDone = new CountDownLatch(1);
+            Future<PipelineStatus> reading = reader.submit(() -> new ScrapedStatus(metrics, Duration.ofSeconds(5), Clock.systemUTC())
+                    .read("test", firstScrapeDone::countDown));
+            awaitTrue(() -> firstScrapeDone.getCount() == 0);
             new IssueUploader(stack.service("ingest-service").url("/api/issues"), "test-key").upload(List.of(REPO.resolve("seeds/003_bc6b60b01211006d.txt")));
             PipelineStatus status = reading.get(30, TimeUnit.SECONDS);
             assertThat(status.source()).contains("5 s apart");

@@ -35,7 +35,13 @@ public final class ScrapedStatus {
     }
 
     public PipelineStatus read(String why) throws InterruptedException {
+        return read(why, () -> { });
+    }
+
+    /** @param afterFirstScrape runs once the first scrape is done, before the window begins (a caller's progress line, a test's upload) */
+    public PipelineStatus read(String why, Runnable afterFirstScrape) throws InterruptedException {
         Map<String, Optional<MetricSamples>> first = scrapeAll();
+        afterFirstScrape.run();
         Thread.sleep(window.toMillis());
         Map<String, Optional<MetricSamples>> second = scrapeAll();
         double seconds = window.toMillis() / 1000.0;

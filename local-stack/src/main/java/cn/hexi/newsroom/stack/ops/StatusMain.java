@@ -43,7 +43,8 @@ public final class StatusMain implements Callable<Integer> {
         Optional<PipelineStatus> fromPrometheus = new PrometheusStatus(prometheus, Clock.systemUTC()).read();
         PipelineStatus status = fromPrometheus.isPresent() ? fromPrometheus.get()
                 : new ScrapedStatus(localServices(), Duration.ofSeconds(windowSeconds), Clock.systemUTC())
-                        .read("no Prometheus scraping the pipeline at " + prometheus);
+                        .read("no Prometheus scraping the pipeline at " + prometheus,
+                                () -> System.err.println("no Prometheus at " + prometheus + ": measuring the flow for " + windowSeconds + " s..."));
         System.out.print(status.render(ZoneId.systemDefault()));
         ProcessTable.read(data).ifPresent(rows -> System.out.print(processes(rows, Instant.now())));
         return status.allUp() ? 0 : 1;
