@@ -16,7 +16,6 @@ import cn.hexi.newsroom.publish.stream.SentNotifications;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -68,15 +67,11 @@ public class EditNotifications {
      * broker refuse the notification, the edit stays stored and pending, and the sweep sends it later.
      */
     public void notifyStored(Decision edit) {
-        ArticlePublished notification = notifications.of(edit);
         try {
-            publisher.publishAll(List.of(new Outgoing(EventType.ARTICLE_PUBLISHED, notification.articleId(), notification.issueId(), notification)));
+            send(edit, false);
         } catch (EventPublisher.EventPublishException e) {
             log.warn("article {} version {} is stored; its notification waits for the broker: {}", edit.articleId(), edit.version(), e.getMessage());
-            return;
         }
-        fanOut.afterTheTopic(List.of(edit), List.of(notification), 1);
-        pending.remove(edit.articleId(), edit.version());
     }
 
     /** Edits pending for longer than an edit takes: notified now, unless the topic already has them or a newer version replaced them. */
@@ -86,20 +81,28 @@ public class EditNotifications {
             Optional<StoredArticle> stored = store.stored(edit.articleId());
             if (stored.isPresent() && stored.get().state().version() == edit.version()
                     && stored.get().state().notifiedVersion() < edit.version()) {
-                recover(Decision.notifyStored(stored.get()));
+                Decision recovered = Decision.notifyStored(stored.get());
+                boolean sentNow = send(recovered, true);
+                log.info("article {} version {} ({}) was stored but not notified; notified now{}", edit.articleId(), edit.version(),
+                        recovered.revision().change(), sentNow ? "" : " (the topic had it)");
+            } else {
+                pending.remove(edit.articleId(), edit.version());
             }
-            pending.remove(edit.articleId(), edit.version());
         }
     }
 
-    private void recover(Decision edit) {
+    /**
+     * The notification to the topic (unless, after a stop, the topic may have it and does), then the fan-out and the
+     * pending record's removal. Returns whether it was sent to the topic now.
+     */
+    private boolean send(Decision edit, boolean mayBeOnTheTopic) {
         ArticlePublished notification = notifications.of(edit);
-        Set<String> onTheTopic = sent.alreadySent(List.of(notification));
-        if (onTheTopic.isEmpty()) {
+        boolean send = !mayBeOnTheTopic || sent.alreadySent(List.of(notification)).isEmpty();
+        if (send) {
             publisher.publishAll(List.of(new Outgoing(EventType.ARTICLE_PUBLISHED, notification.articleId(), notification.issueId(), notification)));
         }
-        fanOut.afterTheTopic(List.of(edit), List.of(notification), onTheTopic.isEmpty() ? 1 : 0);
-        log.info("article {} version {} ({}) was stored but not notified; notified now{}", edit.articleId(), edit.version(),
-                edit.revision().change(), onTheTopic.isEmpty() ? "" : " (the topic had it)");
+        fanOut.afterTheTopic(List.of(edit), List.of(notification), send ? 1 : 0);
+        pending.remove(edit.articleId(), edit.version());
+        return send;
     }
 }

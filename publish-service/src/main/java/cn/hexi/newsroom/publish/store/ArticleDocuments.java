@@ -65,11 +65,11 @@ final class ArticleDocuments {
                 .append("machine", decision.machine() == decision.article() ? null : enriched(decision.machine()));
     }
 
-    /** The history entry of the version a decision stores. */
-    Document versionEntry(Decision decision, Instant now) {
+    /** The history entry of the version a decision stores; {@code revision} is the one its fields hold, made once. */
+    Document versionEntry(Decision decision, Instant now, Document revision) {
         Withdrawal withdrawal = decision.editorial().withdrawal();
         String note = decision.revision().change() == ArticleChange.WITHDRAWN && withdrawal != null ? withdrawal.reason() : null;
-        return new Document("version", decision.version()).append("at", date(now)).append("revision", bson.bson(decision.revision()))
+        return new Document("version", decision.version()).append("at", date(now)).append("revision", revision)
                 .append("note", note);
     }
 

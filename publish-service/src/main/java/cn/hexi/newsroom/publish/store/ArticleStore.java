@@ -119,16 +119,20 @@ public final class ArticleStore {
         List<WriteModel<Document>> writes = new ArrayList<>();
         List<Decision> written = new ArrayList<>();
         for (Decision decision : decisions) {
+            if (!decision.writes()) {
+                continue;
+            }
+            Document fields = documents.fields(decision, now);
+            Document entry = documents.versionEntry(decision, now, fields.get("revision", Document.class));
             if (decision.action() == Decision.Action.INSERT) {
                 Document document = new Document("_id", decision.articleId());
-                document.putAll(documents.fields(decision, now));
-                writes.add(new InsertOneModel<>(document.append("versions", List.of(documents.versionEntry(decision, now)))));
-                written.add(decision);
-            } else if (decision.action() == Decision.Action.REPLACE) {
-                writes.add(new UpdateOneModel<>(versionOf(decision.articleId(), decision.readVersion()), new Document("$set", documents.fields(decision, now))
-                        .append("$push", new Document("versions", documents.versionEntry(decision, now)))));
-                written.add(decision);
+                document.putAll(fields);
+                writes.add(new InsertOneModel<>(document.append("versions", List.of(entry))));
+            } else {
+                writes.add(new UpdateOneModel<>(versionOf(decision.articleId(), decision.readVersion()),
+                        new Document("$set", fields).append("$push", new Document("versions", entry))));
             }
+            written.add(decision);
         }
         if (writes.isEmpty()) {
             return Set.of();
