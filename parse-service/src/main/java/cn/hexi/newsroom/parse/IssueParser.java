@@ -10,6 +10,7 @@ import cn.hexi.newsroom.events.ParseReport.WarningKind;
 import cn.hexi.newsroom.events.ParsedArticle;
 import cn.hexi.newsroom.events.Span;
 import cn.hexi.newsroom.parse.layout.Credit;
+import cn.hexi.newsroom.parse.layout.IssueLayout;
 import cn.hexi.newsroom.parse.layout.Line;
 import cn.hexi.newsroom.parse.layout.LineClassifier;
 import cn.hexi.newsroom.parse.layout.LineKind;
@@ -31,10 +32,12 @@ import java.util.TreeMap;
  */
 public final class IssueParser {
 
+    private final ParseVocabulary vocabulary;
     private final LineClassifier classifier;
     private final Segmenter segmenter;
 
     public IssueParser(ParseVocabulary vocabulary) {
+        this.vocabulary = vocabulary;
         this.classifier = new LineClassifier(vocabulary);
         this.segmenter = new Segmenter(classifier, vocabulary);
     }
@@ -47,11 +50,12 @@ public final class IssueParser {
         String normalised = LineReader.normalise(text);
         List<Line> lines = LineReader.read(normalised);
         List<LineKind> kinds = classifier.classifyAll(lines);
-        Segmenter.Segmentation segmentation = segmenter.segment(lines, kinds);
+        IssueLayout layout = new IssueLayout(normalised, lines, vocabulary);
+        Segmenter.Segmentation segmentation = segmenter.segment(lines, kinds, layout);
         List<Segment> segments = segmentation.segments();
         Set<Segment> reattached = OrphanHeadlines.reattach(segments);
 
-        Assembly issue = new Assembly(issueId, metadata, kinds, segmentation.unassigned());
+        Assembly issue = new Assembly(issueId, metadata, new BodyBuilder(kinds, layout), segmentation.unassigned());
         if (segments.isEmpty() && !lines.isEmpty()) {
             issue.unstructured(lines);
         }
@@ -69,15 +73,15 @@ public final class IssueParser {
     private static final class Assembly {
         private final String issueId;
         private final IssueMetadata metadata;
-        private final List<LineKind> kinds;
+        private final BodyBuilder bodies;
         private final List<Line> unassigned;
         private final List<ParsedArticle> articles = new ArrayList<>();
         private final List<ParseReport.ParseWarning> warnings = new ArrayList<>();
 
-        Assembly(String issueId, IssueMetadata metadata, List<LineKind> kinds, List<Line> unassigned) {
+        Assembly(String issueId, IssueMetadata metadata, BodyBuilder bodies, List<Line> unassigned) {
             this.issueId = issueId;
             this.metadata = metadata;
-            this.kinds = kinds;
+            this.bodies = bodies;
             this.unassigned = new ArrayList<>(unassigned);
         }
 
@@ -87,7 +91,7 @@ public final class IssueParser {
             warnings.add(new ParseReport.ParseWarning(WarningKind.NO_STRUCTURE, "no byline, photo credit or note marker was found; "
                     + "the whole issue is one unstructured article", articleId, null));
             articles.add(new ParsedArticle(issueId, articleId, 1, metadata, ArticleKind.UNSTRUCTURED, null, null, null, null, null,
-                    List.of(), List.of(), bodyItems(lines, kinds, 0), List.of(), Map.of()));
+                    List.of(), List.of(), bodies.items(lines, 0), List.of(), Map.of()));
             unassigned.clear();
         }
 
@@ -127,7 +131,7 @@ public final class IssueParser {
             }
             String deck = field(segment.deck(), "deck", spans);
 
-            List<BodyItem> body = bodyItems(segment.body(), kinds, segment.captionCutAt());
+            List<BodyItem> body = bodies.items(segment.body(), segment.captionCutAt());
             List<String> flags = new ArrayList<>();
             ArticleKind kind = switch (segment.kind()) {
                 case NEWS, JUMP -> ArticleKind.NEWS;
@@ -152,41 +156,73 @@ public final class IssueParser {
 
         /**
          * Re-attaches the jumped part of a story to the first earlier story that stops mid-sentence, joining the
-         * cut paragraph; the jump headline is dropped. Without such a story the part stands alone, flagged.
+         * cut paragraph; the jump headline is dropped. Without such a story, the short line right above text that goes
+         * on mid-sentence is the first part of a paragraph the latest story's column break cut (any title lines above
+         * it are that story's crossheads), and all of it goes on that story's body. With no story before it, the part
+         * stands alone, flagged.
          */
         void attachJump(Segment jump) {
             for (int a = 0; a < articles.size(); a++) {
                 ParsedArticle first = articles.get(a);
                 if (ArticleFlag.TRUNCATED.in(first) && !ArticleFlag.CONTINUATION.in(first)) {
-                    // Text that goes on right after the story it continues was interrupted in place (a banner dropped
-                    // into the story), not jumped from another page: the lines between belong to no story.
-                    boolean interrupted = a == articles.size() - 1;
-                    List<BodyItem> body = new ArrayList<>(first.body());
-                    List<BodyItem> rest = bodyItems(jump.body(), kinds, 0);
-                    int cut = body.lastIndexOf(lastParagraph(body));
-                    BodyItem head = rest.get(0);
-                    List<Span> spans = new ArrayList<>(body.get(cut).spans());
-                    spans.addAll(head.spans());
-                    body.set(cut, new BodyItem(BodyItem.PARAGRAPH, body.get(cut).text() + head.text(), spans));
-                    body.addAll(cut + 1, rest.subList(1, rest.size()));
-                    warnings.removeIf(w -> w.is(WarningKind.TRUNCATED) && first.articleId().equals(w.articleId()));
-                    List<String> flags = new ArrayList<>();
-                    flagTruncation(first.articleId(), body, flags);
-                    if (interrupted) {
-                        unassigned.addAll(jump.titles());
-                        warnings.add(new ParseReport.ParseWarning(WarningKind.BANNER_IN_STORY, "a line inside the story was left out: "
-                                + String.join(" ", jump.titles().stream().map(Line::text).toList()), first.articleId(), jump.titles().get(0).span()));
-                    } else {
-                        flags.add(ArticleFlag.CONTINUATION.jsonName());
-                    }
-                    articles.set(a, first.withBody(body, flags));
+                    joinJump(a, jump);
                     return;
                 }
+            }
+            int latest = latestStory();
+            if (latest >= 0) {
+                ParsedArticle story = articles.get(latest);
+                List<BodyItem> body = new ArrayList<>(story.body());
+                List<Line> titles = jump.titles();
+                for (Line crosshead : titles.subList(0, titles.size() - 1)) {
+                    body.add(new BodyItem(BodyItem.HEADING, crosshead.text(), List.of(crosshead.span())));
+                }
+                List<Line> cutParagraph = new ArrayList<>(titles.subList(titles.size() - 1, titles.size()));
+                cutParagraph.addAll(jump.body());
+                body.addAll(bodies.items(cutParagraph, 0));
+                articles.set(latest, story.withBody(body, story.flags()));
+                return;
             }
             ParsedArticle alone = assemble(jump);
             warnings.add(new ParseReport.ParseWarning(WarningKind.ORPHAN_CONTINUATION, "text continued from a story this issue does not have",
                     alone.articleId(), null));
             articles.add(alone);
+        }
+
+        private void joinJump(int a, Segment jump) {
+            ParsedArticle first = articles.get(a);
+            // Text that goes on right after the story it continues was interrupted in place (a banner dropped
+            // into the story), not jumped from another page: the lines between belong to no story.
+            boolean interrupted = a == articles.size() - 1;
+            List<BodyItem> body = new ArrayList<>(first.body());
+            List<BodyItem> rest = bodies.items(jump.body(), 0);
+            int cut = body.lastIndexOf(lastParagraph(body));
+            BodyItem head = rest.get(0);
+            List<Span> spans = new ArrayList<>(body.get(cut).spans());
+            spans.addAll(head.spans());
+            body.set(cut, new BodyItem(BodyItem.PARAGRAPH, body.get(cut).text() + head.text(), spans));
+            body.addAll(cut + 1, rest.subList(1, rest.size()));
+            warnings.removeIf(w -> w.is(WarningKind.TRUNCATED) && first.articleId().equals(w.articleId()));
+            List<String> flags = new ArrayList<>();
+            flagTruncation(first.articleId(), body, flags);
+            if (interrupted) {
+                unassigned.addAll(jump.titles());
+                warnings.add(new ParseReport.ParseWarning(WarningKind.BANNER_IN_STORY, "a line inside the story was left out: "
+                        + String.join(" ", jump.titles().stream().map(Line::text).toList()), first.articleId(), jump.titles().get(0).span()));
+            } else {
+                flags.add(ArticleFlag.CONTINUATION.jsonName());
+            }
+            articles.set(a, first.withBody(body, flags));
+        }
+
+        /** The latest story or note so far, which running text after a photo goes back to; -1 for none. */
+        private int latestStory() {
+            for (int a = articles.size() - 1; a >= 0; a--) {
+                if (articles.get(a).kind() != ArticleKind.PHOTO) {
+                    return a;
+                }
+            }
+            return -1;
         }
 
         private void flagTruncation(String articleId, List<BodyItem> body, List<String> flags) {
@@ -201,42 +237,53 @@ public final class IssueParser {
 
     /**
      * Body lines become paragraphs and crossheads. A paragraph that stops mid-sentence was cut by a column or
-     * page break, so the next paragraph line continues it; a short title-like line between paragraphs is a crosshead.
+     * page break, so the next paragraph line continues it; a short title-like line between paragraphs is a crosshead,
+     * unless it reads as the first part of a paragraph the next line goes on with.
      * Linear in the text: a paragraph cut a hundred thousand times is built once.
      */
-    private static List<BodyItem> bodyItems(List<Line> lines, List<LineKind> kinds, int captionCutAt) {
-        List<BodyItem> items = new ArrayList<>();
-        PendingItem paragraph = new PendingItem(BodyItem.PARAGRAPH, "");
-        PendingItem heading = new PendingItem(BodyItem.HEADING, " ");
-        for (int i = 0; i < lines.size(); i++) {
-            Line line = lines.get(i);
-            String text = line.text();
-            Span span = line.span();
-            if (i == lines.size() - 1 && captionCutAt > 0) {
-                text = text.substring(0, captionCutAt).strip();
-                span = new Span(line.start(), line.start() + text.length());
-            }
-            boolean titleLike = kinds.get(line.index()) == LineKind.TITLE_LIKE && i > 0 && i < lines.size() - 1;
-            // After a cut paragraph one short line may be its end; a run of title-like lines printed together may not.
-            boolean inTitleRun = titleLike && ((!lines.get(i + 1).blankBefore() && kinds.get(lines.get(i + 1).index()) == LineKind.TITLE_LIKE)
-                    || (!line.blankBefore() && kinds.get(lines.get(i - 1).index()) == LineKind.TITLE_LIKE));
-            if (titleLike && (paragraph.isEmpty() || inTitleRun)) {
-                paragraph.flushInto(items);
-                if (line.blankBefore()) {
-                    heading.flushInto(items); // lines printed together are one crosshead
+    private record BodyBuilder(List<LineKind> kinds, IssueLayout layout) {
+
+        List<BodyItem> items(List<Line> lines, int captionCutAt) {
+            List<BodyItem> items = new ArrayList<>();
+            PendingItem paragraph = new PendingItem(BodyItem.PARAGRAPH, "");
+            PendingItem heading = new PendingItem(BodyItem.HEADING, " ");
+            for (int i = 0; i < lines.size(); i++) {
+                Line line = lines.get(i);
+                String text = line.text();
+                Span span = line.span();
+                if (i == lines.size() - 1 && captionCutAt > 0) {
+                    text = text.substring(0, captionCutAt).strip();
+                    span = new Span(line.start(), line.start() + text.length());
                 }
-                heading.add(text, span);
-                continue;
+                if (isCrosshead(lines, i, paragraph.isEmpty())) {
+                    paragraph.flushInto(items);
+                    if (line.blankBefore()) {
+                        heading.flushInto(items); // lines printed together are one crosshead
+                    }
+                    heading.add(text, span);
+                    continue;
+                }
+                heading.flushInto(items);
+                paragraph.add(text, span);
+                if (LineClassifier.endsSentence(text)) {
+                    paragraph.flushInto(items);
+                }
             }
             heading.flushInto(items);
-            paragraph.add(text, span);
-            if (LineClassifier.endsSentence(text)) {
-                paragraph.flushInto(items);
-            }
+            paragraph.flushInto(items);
+            return items;
         }
-        heading.flushInto(items);
-        paragraph.flushInto(items);
-        return items;
+
+        private boolean isCrosshead(List<Line> lines, int i, boolean betweenParagraphs) {
+            Line line = lines.get(i);
+            if (kinds.get(line.index()) != LineKind.TITLE_LIKE || i == 0 || i == lines.size() - 1) {
+                return false;
+            }
+            // After a cut paragraph one short line may be its end; a run of title-like lines printed together may not.
+            boolean inTitleRun = (!lines.get(i + 1).blankBefore() && kinds.get(lines.get(i + 1).index()) == LineKind.TITLE_LIKE)
+                    || (!line.blankBefore() && kinds.get(lines.get(i - 1).index()) == LineKind.TITLE_LIKE);
+            return inTitleRun || (betweenParagraphs && !layout.runsOnto(line, lines.get(i + 1)));
+        }
     }
 
     /** A body item being built from one or more lines; linear however many lines it takes. */

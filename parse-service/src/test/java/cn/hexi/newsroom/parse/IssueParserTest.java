@@ -217,4 +217,62 @@ class IssueParserTest {
     void nameRepeatedOnABylineIsCreditedOnce() {
         assertThat(parse("标题\n■ 通讯员 岳志欣 岳志欣\n正文。\n").articles().get(0).bylines()).containsExactly(new Byline("correspondent", "岳志欣"));
     }
+
+    @Test
+    void runningTextBetweenHeadlineAndBylineIsTheDeck() {
+        ParsedArticle article = parse("上一篇的正文。\n\n投笔从戎 绽放青春\n\n今年刚毕业的王某,终于实现了自己的理想\n\n■ 通讯员 孙玮\n\n"
+                + "今年刚毕业的王某,终于实现了自己的理想。\n").articles().get(0);
+        assertThat(article.headline()).isEqualTo("投笔从戎 绽放青春");
+        assertThat(article.deck()).isEqualTo("今年刚毕业的王某,终于实现了自己的理想");
+        assertThat(paragraphs(article)).containsExactly("今年刚毕业的王某,终于实现了自己的理想。");
+    }
+
+    @Test
+    void titleLinesPrintedTogetherCountAsOneBlockSoFourLinesStayTheTitle() {
+        ParsedIssue issue = parse("上一篇标题\n\n■ 通讯员 岳志欣\n\n上一篇的正文。\n\n引题在上\n\n主题的前半\n主题的后半\n\n副题在下\n\n■ 通讯员 万彤\n\n"
+                + "正文一段。\n\n正文二段。\n");
+        assertThat(paragraphs(issue.articles().get(0))).containsExactly("上一篇的正文。");
+        ParsedArticle article = issue.articles().get(1);
+        assertThat(List.of(article.kicker(), article.headline(), article.subheadline())).containsExactly("引题在上", "主题的前半", "主题的后半副题在下");
+    }
+
+    @Test
+    void firstPartOfAParagraphCutByAColumnBreakIsNoCrosshead() {
+        String text = "标题\n\n■ 通讯员 万彤\n\n社区居民参观了展览。\n\n“修好路灯\n\n真是太及时了。”居民说。\n\n会议指\n\n出,要抓好落实。\n\n"
+                + "强化组织领导\n\n会议指出,要加强领导。\n";
+        assertThat(parse(text).articles().get(0).body()).extracting(BodyItem::type, BodyItem::text).containsExactly(
+                Tuple.tuple("paragraph", "社区居民参观了展览。"),
+                Tuple.tuple("paragraph", "“修好路灯真是太及时了。”居民说。"),
+                Tuple.tuple("paragraph", "会议指出,要抓好落实。"),
+                Tuple.tuple("heading", "强化组织领导"),
+                Tuple.tuple("paragraph", "会议指出,要加强领导。"));
+    }
+
+    @Test
+    void indentedShortLineWithAnUnindentedOneBelowItIsTheStartOfAParagraph() {
+        String text = "标题\n\n■ 通讯员 万彤\n\n\u3000\u3000第一段正文。\n\n\u3000\u3000美化里社区党委健全完善\n\n社区工作机制。\n\n一、聚焦民生\n\n\u3000\u3000第三段正文。\n";
+        assertThat(parse(text).articles().get(0).body()).extracting(BodyItem::type, BodyItem::text).containsExactly(
+                Tuple.tuple("paragraph", "第一段正文。"),
+                Tuple.tuple("paragraph", "美化里社区党委健全完善社区工作机制。"),
+                Tuple.tuple("heading", "一、聚焦民生"),
+                Tuple.tuple("paragraph", "第三段正文。"));
+    }
+
+    @Test
+    void shortLineAboveTextStartingMidSentenceGoesBackToTheStoryItWasCutFrom() {
+        ParsedIssue issue = parse("标题\n\n■ 通讯员 万彤\n\n第一段正文。\n\n现场\n\n,社区居民参观了展览。\n\n第三段正文。\n");
+        assertThat(issue.articles()).hasSize(1);
+        assertThat(paragraphs(issue.articles().get(0))).containsExactly("第一段正文。", "现场,社区居民参观了展览。", "第三段正文。");
+        assertThat(issue.report().warningsByKind()).doesNotContainKey("orphan-continuation");
+    }
+
+    @Test
+    void photoInsideAStoryTakesOnlyTheParagraphAtItsCreditAsCaption() {
+        ParsedIssue issue = parse("标题\n\n■ 通讯员 万彤\n\n第一段正文。\n\n聚焦民生实事\n\n第二段正文。\n\n为应对严寒天气,保障供应充足。\n\n李博 摄\n\n"
+                + "第三段正文。\n");
+        assertThat(issue.articles()).extracting(ParsedArticle::kind).containsExactly(ArticleKind.NEWS, ArticleKind.PHOTO);
+        assertThat(issue.articles().get(0).body()).extracting(BodyItem::text).containsExactly("第一段正文。", "聚焦民生实事", "第二段正文。", "第三段正文。");
+        assertThat(issue.articles().get(1).headline()).isNull();
+        assertThat(paragraphs(issue.articles().get(1))).containsExactly("为应对严寒天气,保障供应充足。");
+    }
 }

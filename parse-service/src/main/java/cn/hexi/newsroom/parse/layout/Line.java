@@ -8,8 +8,9 @@ import cn.hexi.newsroom.events.Span;
  * @param start           offset of the first kept character in the normalised text
  * @param markdownHeading the source marked the line as a heading ({@code #}, {@code ##})
  * @param blankBefore     a blank line precedes it (layouts without blank lines join paragraphs differently)
+ * @param indented        the source printed white space before it, as layouts do at a paragraph's first line
  */
-public record Line(int index, String text, int start, boolean markdownHeading, boolean blankBefore) {
+public record Line(int index, String text, int start, boolean markdownHeading, boolean blankBefore, boolean indented) {
 
     public int end() {
         return start + text.length();

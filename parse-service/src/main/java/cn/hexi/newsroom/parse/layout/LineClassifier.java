@@ -10,8 +10,8 @@ import java.util.regex.Pattern;
 /** Stage 2: classifies lines from their own features: markers, length, punctuation. */
 public final class LineClassifier {
 
-    /** Longest line still taken for a title; headlines of 45 characters occur. */
-    public static final int MAX_TITLE_LENGTH = 60;
+    /** Longest line still taken for a title; a headline run together with its subheadline on one line reaches 70. */
+    public static final int MAX_TITLE_LENGTH = 80;
     /** A person's name as bylines print it: two to four Han characters, or names joined by a middle dot. */
     private static final Pattern NAME = Pattern.compile("\\p{IsHan}{2,4}|\\p{IsHan}{1,8}·\\p{IsHan}{1,8}");
     private static final String NAMES = "(?:" + NAME.pattern() + ")(?:[\\s\u3000、,，]+(?:" + NAME.pattern() + "))*";

@@ -44,6 +44,7 @@ public final class LineReader {
             while (s < e && isSpace(normalised.charAt(s))) {
                 s++;
             }
+            boolean indented = s > lineStart;
             while (e > s && isSpace(normalised.charAt(e - 1))) {
                 e--;
             }
@@ -62,7 +63,7 @@ public final class LineReader {
                 }
             }
             if (s < e) {
-                lines.add(new Line(lines.size(), normalised.substring(s, e), s, heading, blankBefore));
+                lines.add(new Line(lines.size(), normalised.substring(s, e), s, heading, blankBefore, indented));
                 blankBefore = false;
             } else {
                 blankBefore = true;

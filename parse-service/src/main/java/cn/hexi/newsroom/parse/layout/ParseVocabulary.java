@@ -21,7 +21,8 @@ public record ParseVocabulary(
         Set<String> noteMarkers,
         Set<String> sectionBanners,
         Set<String> pageSlogans,
-        Set<String> continuationStarts) {
+        Set<String> continuationStarts,
+        Set<String> continuationEnds) {
 
     public static ParseVocabulary standard() {
         try (InputStream in = ParseVocabulary.class.getResourceAsStream("vocabulary.properties")) {
@@ -34,7 +35,7 @@ public record ParseVocabulary(
             }
             return new ParseVocabulary(roles, Set.copyOf(list(p, "byline.bullets")), p.getProperty("credit.suffix").trim(),
                     Set.copyOf(list(p, "note.markers")), normalised(list(p, "section.banners")), normalised(list(p, "page.slogans")),
-                    Set.copyOf(list(p, "continuation.starts")));
+                    Set.copyOf(list(p, "continuation.starts")), Set.copyOf(list(p, "continuation.ends")));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -52,6 +53,11 @@ public record ParseVocabulary(
     /** Whether a paragraph starting this way continues a sentence begun elsewhere. */
     public boolean startsMidSentence(String paragraph) {
         return !paragraph.isEmpty() && continuationStarts.contains(paragraph.substring(0, 1));
+    }
+
+    /** Whether a line ending this way stops in the middle of a phrase, as no title does. */
+    public boolean endsMidPhrase(String line) {
+        return !line.isEmpty() && continuationEnds.contains(line.substring(line.length() - 1));
     }
 
     public boolean isPageSlogan(String line) {

@@ -12,8 +12,11 @@ import java.util.List;
  */
 public final class Segmenter {
 
-    /** Kicker, headline, subheadline: more title-like lines than this above a byline are the previous story's. */
-    static final int MAX_TITLE_LINES = 3;
+    /**
+     * Kicker, headline (on one line or printed over two), subheadline and a second subheadline: more title blocks
+     * than this above a byline are the previous story's.
+     */
+    static final int MAX_TITLE_BLOCKS = 4;
     /** Captions are short: a credit claims at most this many paragraphs above it. */
     static final int MAX_CAPTION_LINES = 2;
     /** A photo's title, above its caption, is one or two lines. */
@@ -33,8 +36,8 @@ public final class Segmenter {
     public record Segmentation(List<Segment> segments, List<Line> unassigned) {
     }
 
-    public Segmentation segment(List<Line> lines, List<LineKind> kinds) {
-        Claims claims = new Claims(lines, kinds);
+    public Segmentation segment(List<Line> lines, List<LineKind> kinds, IssueLayout layout) {
+        Claims claims = new Claims(lines, kinds, layout);
         for (int i = 0; i < lines.size(); i++) {
             if (claims.free(i) && isJumpStart(lines, kinds, claims, i)) {
                 claims.claimJump(i);
@@ -62,13 +65,15 @@ public final class Segmenter {
     private final class Claims {
         private final List<Line> lines;
         private final List<LineKind> kinds;
+        private final IssueLayout layout;
         private final int[] owner;
         private final List<Segment> segments = new ArrayList<>();
         private final List<Integer> headStarts = new ArrayList<>();
 
-        Claims(List<Line> lines, List<LineKind> kinds) {
+        Claims(List<Line> lines, List<LineKind> kinds, IssueLayout layout) {
             this.lines = lines;
             this.kinds = kinds;
+            this.layout = layout;
             this.owner = new int[lines.size()];
             Arrays.fill(owner, -1);
         }
@@ -81,19 +86,28 @@ public final class Segmenter {
             return i >= 0 && i < lines.size() && free(i) && kinds.get(i) == kind;
         }
 
-        /** Where the unclaimed title-like lines right above {@code below} begin, at most {@code max} of them. */
+        /**
+         * Where the unclaimed title-like lines right above {@code below} begin: at most {@code max} title blocks, lines
+         * printed together (a headline broken over two lines) being one block.
+         */
         private int titleBlockAbove(int below, int max) {
-            int t = below - 1;
-            while (freeAs(t, LineKind.TITLE_LIKE) && below - t <= max) {
-                t--;
+            int start = below;
+            int blocks = 0;
+            while (freeAs(start - 1, LineKind.TITLE_LIKE) && blocks < max) {
+                int block = start - 1;
+                while (layout.continuesBlock(lines.get(block)) && freeAs(block - 1, LineKind.TITLE_LIKE)) {
+                    block--;
+                }
+                start = block;
+                blocks++;
             }
-            return t + 1;
+            return start;
         }
 
         /** The jumped part of a story: the title lines above it are its jump headline. */
         void claimJump(int i) {
             Segment jump = new Segment(Segment.Kind.JUMP);
-            int headStart = titleBlockAbove(i, MAX_TITLE_LINES);
+            int headStart = titleBlockAbove(i, MAX_TITLE_BLOCKS);
             jump.titles.addAll(lines.subList(headStart, i));
             claim(jump, headStart, headStart, i);
         }
@@ -118,7 +132,9 @@ public final class Segmenter {
         private int captionStart(int credit, int captionEnd) {
             int captionStart = credit;
             int c = credit - 1;
-            while (freeAs(c, LineKind.BODY) && captionEnd - c <= MAX_CAPTION_LINES) {
+            // A caption of two lines is one cut by a column break: its upper line ends no sentence.
+            while (freeAs(c, LineKind.BODY) && captionEnd - c <= MAX_CAPTION_LINES
+                    && (c == captionEnd - 1 || !LineClassifier.endsSentence(lines.get(c).text()))) {
                 captionStart = c--;
             }
             boolean titled = freeAs(c, LineKind.TITLE_LIKE);
@@ -134,18 +150,21 @@ public final class Segmenter {
 
         /**
          * A story or an editor's note at its byline or marker: the title block above it (under an optional banner, its
-         * section), or below a byline printed before its headline, and a deck printed between two copies of the byline.
+         * section), or below a byline printed before its headline, and a deck printed above the byline or between two
+         * copies of it.
          */
         void claimStory(int i) {
             boolean note = kinds.get(i) == LineKind.NOTE_MARKER;
             Segment story = new Segment(note ? Segment.Kind.NOTE : Segment.Kind.NEWS);
-            int titleStart = titleBlockAbove(i, MAX_TITLE_LINES);
+            int deckStart = note ? i : deckAbove(i);
+            story.deck.addAll(lines.subList(deckStart, i));
+            int titleStart = titleBlockAbove(deckStart, MAX_TITLE_BLOCKS);
             int headStart = titleStart;
             if (freeAs(titleStart - 1, LineKind.BANNER)) {
                 story.section = lines.get(titleStart - 1);
                 headStart = titleStart - 1;
             }
-            story.titles.addAll(lines.subList(titleStart, i));
+            story.titles.addAll(lines.subList(titleStart, deckStart));
             int bodyStart = i + 1;
             if (note) {
                 story.titles.add(lines.get(i));
@@ -159,11 +178,27 @@ public final class Segmenter {
             claim(story, headStart, headStart, bodyStart);
         }
 
+        /**
+         * A deck printed between the title and the byline: one or two lines of running text that end no sentence,
+         * right under title lines and right above a byline whose body follows it; returns where the deck starts.
+         */
+        private int deckAbove(int byline) {
+            int start = byline;
+            while (freeAs(start - 1, LineKind.BODY) && byline - start < MAX_DECK_LINES) {
+                start--;
+            }
+            boolean deck = start < byline && freeAs(start - 1, LineKind.TITLE_LIKE)
+                    && !LineClassifier.endsSentence(lines.get(byline - 1).text())
+                    && (byline + 1 >= lines.size() || kinds.get(byline + 1) != LineKind.TITLE_LIKE);
+            return deck ? start : byline;
+        }
+
         /** A byline printed before its headline: the title lines that follow it; returns where the body starts. */
         private int titlesBelowByline(Segment story, int bodyStart) {
             int n = lines.size();
-            while (bodyStart < n && kinds.get(bodyStart) == LineKind.TITLE_LIKE && story.titles.size() < MAX_TITLE_LINES
-                    && bodyStart + 1 < n && kinds.get(bodyStart + 1) != LineKind.BYLINE) {
+            while (bodyStart < n && kinds.get(bodyStart) == LineKind.TITLE_LIKE && story.titles.size() < MAX_TITLE_BLOCKS
+                    && bodyStart + 1 < n && kinds.get(bodyStart + 1) != LineKind.BYLINE
+                    && (layout.continuesBlock(lines.get(bodyStart + 1)) || !layout.runsOnto(lines.get(bodyStart), lines.get(bodyStart + 1)))) {
                 story.titles.add(lines.get(bodyStart++));
             }
             return bodyStart;
