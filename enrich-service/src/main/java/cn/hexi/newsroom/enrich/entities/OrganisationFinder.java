@@ -21,31 +21,26 @@ import java.util.Map;
 public final class OrganisationFinder {
 
     static final int MAX_LENGTH = 25;
-    private static final Affixes GENERIC_STARTS = Affixes.of(List.of("各", "相关", "有关", "该", "本", "其", "原", "多家", "多个", "全区", "全市", "组织", "进"));
+    private static final int LONGEST_SUFFIX = 6;
+    /** Characters of a company's brand before its bracketed place ({@code 众福（天津）}). */
+    private static final int BRAND_LENGTH = 4;
+    private static final Affixes COMPANY_SUFFIXES = Affixes.of(List.of("公司", "集团", "银行"));
+    private static final String HAN_NUMERALS = "第一二三四五六七八九十百";
+    private static final Affixes ADMINISTRATIVE = Affixes.of(List.of("区", "市", "县", "省"));
+    private static final List<String> APPOSITION_HEADS = List.of("单位", "企业");
+    private static final List<String> VERB_OR_COINED = List.of("v", "nz");
+    private static final List<String> BREAKS_BEFORE_A_COMPANY = List.of("p", "c", "d", "r", "u", "w");
+    private static final Affixes GENERIC_STARTS = Affixes.of(List.of("各", "相关", "有关", "该", "本", "其", "原", "多家", "多个", "全区", "全市", "组织", "进",
+            "一", "二", "三", "四", "五", "六", "七", "八", "九", "十"));
 
     public List<Organisation> find(List<TextUnit> units, Coverage places) {
         Map<String, List<Mention>> found = new LinkedHashMap<>();
         for (TextUnit unit : units) {
             List<int[]> spans = new ArrayList<>();
-            List<Token> tokens = unit.tokens();
-            for (int i = 0; i < tokens.size(); i++) {
-                if (!endsInSuffix(tokens.get(i).word())) {
-                    continue;
-                }
-                int first = i;
-                while (first - 1 >= 0 && PosTags.ORGANISATION_NAME_WORDS.contains(tokens.get(first - 1).tag())
-                        && tokens.get(first - 1).end() == tokens.get(first).start()
-                        && tokens.get(i).end() - tokens.get(first - 1).start() <= MAX_LENGTH) {
-                    first--;
-                }
-                while (first < i && tokens.get(first).taggedAny(PosTags.NOT_AT_A_NAME_START)) {
-                    first++; // a name does not begin with a verb or a function word (推进中心城区, 会同区城管委)
-                }
-                int start = tokens.get(first).start();
-                int end = tokens.get(i).end();
-                String name = unit.analysis().substring(start, end);
-                if (acceptable(name) && !places.covers(unit.index(), start, end)) {
-                    spans.add(new int[] {start, end});
+            for (int i = 0; i < unit.tokens().size(); i++) {
+                int[] span = candidate(unit, i);
+                if (span != null && acceptable(unit.analysis().substring(span[0], span[1])) && !places.covers(unit.index(), span[0], span[1])) {
+                    spans.add(span);
                 }
             }
             for (String known : EntityWords.KNOWN_ORGANISATIONS) {
@@ -67,8 +62,98 @@ public final class OrganisationFinder {
         return organisations;
     }
 
-    private static boolean endsInSuffix(String word) {
-        return EntityWords.ORGANISATION_SUFFIXES.endOf(word);
+    /**
+     * The name ending with token {@code i}, as [start, end) of the analysis text, when the text there ends in an
+     * organisation suffix (which may begin in an earlier word: {@code 老|兵营}); null otherwise.
+     */
+    private static int[] candidate(TextUnit unit, int i) {
+        List<Token> tokens = unit.tokens();
+        int end = tokens.get(i).end();
+        int suffix = EntityWords.ORGANISATION_SUFFIXES.longestEndOf(unit.analysis().substring(Math.max(0, end - LONGEST_SUFFIX), end));
+        if (suffix == 0) {
+            return null;
+        }
+        int last = i;
+        while (last > 0 && tokens.get(last).start() > end - suffix) {
+            last--;
+        }
+        int first = last;
+        while (first - 1 >= 0 && nameWord(tokens.get(first - 1))
+                && tokens.get(first - 1).end() == tokens.get(first).start()
+                && end - tokens.get(first - 1).start() <= MAX_LENGTH) {
+            first--;
+        }
+        while (first < last && (tokens.get(first).taggedAny(PosTags.NOT_AT_A_NAME_START) || numeral(tokens.get(first)))) {
+            first++; // a name does not begin with a verb, a function word or a number (推进中心城区, 会同区城管委, 一中心)
+        }
+        if (endsInsideBeforeAVerb(tokens, first, last)) {
+            return null;
+        }
+        int start = tokens.get(first).start();
+        boolean company = COMPANY_SUFFIXES.endOf(unit.analysis().substring(start, end));
+        return new int[] {company ? companyStart(unit, first, start) : start, end};
+    }
+
+    /**
+     * A word an organisation's name is made of, ordinals included ({@code 第|四|巡回督导组}); HanLP takes the abbreviated
+     * names of a district's or city's bureaus for people's names ({@code 区文旅|局}), which no person's name starts like.
+     */
+    private static boolean nameWord(Token token) {
+        return PosTags.ORGANISATION_NAME_WORDS.contains(token.tag()) || (token.tag().equals("nr") && ADMINISTRATIVE.startOf(token.word()))
+                || numeral(token);
+    }
+
+    private static boolean numeral(Token token) {
+        return token.tagged("m") && token.word().codePoints().allMatch(c -> HAN_NUMERALS.indexOf(c) >= 0);
+    }
+
+    /**
+     * An organisation HanLP recognised, followed by a verb or a coined word, inside the run ({@code 区总工会|联动|医院},
+     * {@code 教育部|新时代|中小学}): the run is that organisation doing something, not a longer name. A verb that ends
+     * like an organisation is one more ({@code 区纪委|监委}).
+     */
+    private static boolean endsInsideBeforeAVerb(List<Token> tokens, int first, int last) {
+        for (int k = first; k < last; k++) {
+            Token next = tokens.get(k + 1);
+            if (tokens.get(k).tag().equals("nt") && next.taggedAny(VERB_OR_COINED) && !EntityWords.ORGANISATION_SUFFIXES.endOf(next.word())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * A company's name starts with its place and brand, which HanLP often cuts off ({@code 天津|引|元信息科技有限公司}): a
+     * bracketed place goes with the brand before it ({@code 众福（天津）…}, after an apposition such as {@code 共建单位}),
+     * and a place name with at most four characters of brand between it and the name, and no break, starts it.
+     */
+    private static int companyStart(TextUnit unit, int first, int start) {
+        String text = unit.analysis();
+        int close = text.indexOf('）', start);
+        int open = text.lastIndexOf('（', start);
+        if (close >= 0 && open >= 0 && open < start && text.indexOf('）', open) == close) {
+            int brand = open;
+            while (brand > 0 && open - brand < BRAND_LENGTH && Character.isIdeographic(text.charAt(brand - 1))) {
+                brand--;
+            }
+            String run = text.substring(brand, open);
+            for (String head : APPOSITION_HEADS) {
+                int at = run.lastIndexOf(head);
+                brand = at >= 0 ? Math.max(brand, brand + at + head.length()) : brand;
+            }
+            return brand < open ? brand : start;
+        }
+        List<Token> tokens = unit.tokens();
+        for (int k = first - 1; k >= 0 && start - tokens.get(k).end() <= BRAND_LENGTH; k--) {
+            Token token = tokens.get(k);
+            if (token.taggedAny(BREAKS_BEFORE_A_COMPANY)) {
+                break; // the name begins after a preposition, a conjunction or punctuation (not after a verb: 天津|引|元…)
+            }
+            if (token.tagged("ns")) {
+                return token.start();
+            }
+        }
+        return start;
     }
 
     private static boolean acceptable(String name) {

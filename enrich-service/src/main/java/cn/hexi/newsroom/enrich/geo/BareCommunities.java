@@ -5,6 +5,8 @@ import cn.hexi.newsroom.enrich.text.Affixes;
 import cn.hexi.newsroom.gazetteer.Division;
 import cn.hexi.newsroom.gazetteer.DivisionLevel;
 import cn.hexi.newsroom.gazetteer.Gazetteer;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +16,7 @@ import java.util.TreeMap;
  * The home district's communities named without their {@code 社区} suffix ({@code 东海街道桂江里}, {@code 桂江里小区}, {@code 桂江里、
  * 汉江里社区}). A bare name is a common word often enough that it counts only where the context says it is the community:
  * right after its own street's name, before a word of residence ({@code 小区}, {@code 居民}, {@code 楼}…), or in a list
- * with other communities. Names that are also roads ({@code 九江路}) and names two communities share never count bare.
+ * with other communities (named in full, or bare beside it: {@code 先进里、四化里}). Names that are also roads ({@code 九江路}) and names two communities share never count bare.
  */
 final class BareCommunities {
 
@@ -47,15 +49,32 @@ final class BareCommunities {
 
     /** Each bare community name in the text that its context confirms. */
     void matches(String text, DictionaryMatcher.Match<Division> found) {
+        List<Bare> bare = new ArrayList<>();
         names.matches(text, (begin, end, community) -> {
-            if (text.startsWith("社区", end)) {
-                return; // the full name, which the gazetteer's own forms find
-            }
-            if (afterItsStreet(text, begin, community) || RESIDENCE_WORDS.stream().anyMatch(w -> text.startsWith(w, end))
-                    || listedWithCommunities(text, begin, end)) {
-                found.found(begin, end, community);
+            if (!text.startsWith("社区", end)) { // else the full name, which the gazetteer's own forms find
+                bare.add(new Bare(begin, end, community));
             }
         });
+        bare.sort(Comparator.comparingInt(Bare::begin));
+        for (int i = 0; i < bare.size(); i++) {
+            Bare b = bare.get(i);
+            if (afterItsStreet(text, b.begin(), b.community()) || RESIDENCE_WORDS.stream().anyMatch(w -> text.startsWith(w, b.end()))
+                    || listedWithCommunities(text, b.begin(), b.end()) || enumeratedWithAnother(text, bare, i)) {
+                found.found(b.begin(), b.end(), b.community());
+            }
+        }
+    }
+
+    /** A bare community name where it occurs in the text. */
+    private record Bare(int begin, int end, Division community) {
+    }
+
+    /** Next to another bare community name, with an enumeration comma between them ({@code 先进里、四化里}). */
+    private static boolean enumeratedWithAnother(String text, List<Bare> bare, int i) {
+        Bare b = bare.get(i);
+        boolean withNext = i + 1 < bare.size() && bare.get(i + 1).begin() == b.end() + 1 && text.charAt(b.end()) == '、';
+        boolean withPrevious = i > 0 && bare.get(i - 1).end() + 1 == b.begin() && text.charAt(b.begin() - 1) == '、';
+        return withNext || withPrevious;
     }
 
     private boolean afterItsStreet(String text, int begin, Division community) {

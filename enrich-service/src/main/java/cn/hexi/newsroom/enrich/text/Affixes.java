@@ -32,6 +32,16 @@ public final class Affixes {
         return false;
     }
 
+    /** The length of the longest word of the list the text ends with; 0 for none. */
+    public int longestEndOf(String text) {
+        for (int length = Math.min(longest, text.length()); length >= shortest; length--) {
+            if (words.contains(text.substring(text.length() - length))) {
+                return length;
+            }
+        }
+        return 0;
+    }
+
     public boolean startOf(String text) {
         for (int length = shortest; length <= Math.min(longest, text.length()); length++) {
             if (words.contains(text.substring(0, length))) {
