@@ -22,12 +22,15 @@ public final class OrganisationFinder {
 
     static final int MAX_LENGTH = 25;
     private static final int LONGEST_SUFFIX = 6;
-    /** Characters of a company's brand before its bracketed place ({@code 众福（天津）}). */
-    private static final int BRAND_LENGTH = 4;
+    /** Characters of a company's brand before its bracketed place ({@code 环渤海金岸（天津）}). */
+    private static final int BRAND_LENGTH = 6;
     private static final Affixes COMPANY_SUFFIXES = Affixes.of(List.of("公司", "集团", "银行"));
     private static final String HAN_NUMERALS = "第一二三四五六七八九十百";
     private static final Affixes ADMINISTRATIVE = Affixes.of(List.of("区", "市", "县", "省"));
-    private static final List<String> APPOSITION_HEADS = List.of("单位", "企业");
+    /** Words that introduce a name in apposition ({@code 共建单位众福…}); never a name's own first words. */
+    private static final List<String> APPOSITION_HEADS = List.of("共建单位", "成员单位", "驻区单位", "辖区单位", "共建企业", "辖区企业");
+    /** Characters of brand between a company's place and the part HanLP recognised ({@code 北京|智谱|华章科技有限公司}). */
+    private static final int BRAND_AFTER_PLACE = 4;
     private static final List<String> VERB_OR_COINED = List.of("v", "nz");
     private static final List<String> BREAKS_BEFORE_A_COMPANY = List.of("p", "c", "d", "r", "u", "w");
     private static final Affixes GENERIC_STARTS = Affixes.of(List.of("各", "相关", "有关", "该", "本", "其", "原", "多家", "多个", "全区", "全市", "组织", "进",
@@ -70,6 +73,10 @@ public final class OrganisationFinder {
         List<Token> tokens = unit.tokens();
         int end = tokens.get(i).end();
         int suffix = EntityWords.ORGANISATION_SUFFIXES.longestEndOf(unit.analysis().substring(Math.max(0, end - LONGEST_SUFFIX), end));
+        Token token = tokens.get(i);
+        if (suffix == 0 && token.tag().equals("nt") && token.word().length() >= 3 && token.word().endsWith("部")) {
+            suffix = 1; // a ministry HanLP recognised (教育部); 部 alone ends too many words (干部, 全部) to be a suffix
+        }
         if (suffix == 0) {
             return null;
         }
@@ -89,9 +96,22 @@ public final class OrganisationFinder {
         if (endsInsideBeforeAVerb(tokens, first, last)) {
             return null;
         }
-        int start = tokens.get(first).start();
+        int start = afterApposition(unit.analysis(), tokens.get(first).start(), end);
         boolean company = COMPANY_SUFFIXES.endOf(unit.analysis().substring(start, end));
         return new int[] {company ? companyStart(unit, first, start) : start, end};
+    }
+
+    /** A name after an apposition ({@code 辖区共建单位|天津移动城区一分公司}) starts after it. */
+    private static int afterApposition(String text, int start, int end) {
+        String name = text.substring(start, end);
+        int after = start;
+        for (String head : APPOSITION_HEADS) {
+            int at = name.lastIndexOf(head);
+            if (at >= 0 && at + head.length() < name.length() - 1) {
+                after = Math.max(after, start + at + head.length());
+            }
+        }
+        return after;
     }
 
     /**
@@ -136,15 +156,11 @@ public final class OrganisationFinder {
             while (brand > 0 && open - brand < BRAND_LENGTH && Character.isIdeographic(text.charAt(brand - 1))) {
                 brand--;
             }
-            String run = text.substring(brand, open);
-            for (String head : APPOSITION_HEADS) {
-                int at = run.lastIndexOf(head);
-                brand = at >= 0 ? Math.max(brand, brand + at + head.length()) : brand;
-            }
+            brand = afterApposition(text, brand, open);
             return brand < open ? brand : start;
         }
         List<Token> tokens = unit.tokens();
-        for (int k = first - 1; k >= 0 && start - tokens.get(k).end() <= BRAND_LENGTH; k--) {
+        for (int k = first - 1; k >= 0 && start - tokens.get(k).end() <= BRAND_AFTER_PLACE; k--) {
             Token token = tokens.get(k);
             if (token.taggedAny(BREAKS_BEFORE_A_COMPANY)) {
                 break; // the name begins after a preposition, a conjunction or punctuation (not after a verb: 天津|引|元…)
