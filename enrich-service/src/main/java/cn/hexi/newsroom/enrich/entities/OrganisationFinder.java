@@ -21,7 +21,6 @@ import java.util.Map;
 public final class OrganisationFinder {
 
     static final int MAX_LENGTH = 25;
-    private static final int LONGEST_SUFFIX = 6;
     /** Characters of a company's brand before its bracketed place ({@code 环渤海金岸（天津）}). */
     private static final int BRAND_LENGTH = 6;
     private static final Affixes COMPANY_SUFFIXES = Affixes.of(List.of("公司", "集团", "银行"));
@@ -72,7 +71,7 @@ public final class OrganisationFinder {
     private static int[] candidate(TextUnit unit, int i) {
         List<Token> tokens = unit.tokens();
         int end = tokens.get(i).end();
-        int suffix = EntityWords.ORGANISATION_SUFFIXES.longestEndOf(unit.analysis().substring(Math.max(0, end - LONGEST_SUFFIX), end));
+        int suffix = EntityWords.ORGANISATION_SUFFIXES.longestEndAt(unit.analysis(), end);
         Token token = tokens.get(i);
         if (suffix == 0 && token.tag().equals("nt") && token.word().length() >= 3 && token.word().endsWith("部")) {
             suffix = 1; // a ministry HanLP recognised (教育部); 部 alone ends too many words (干部, 全部) to be a suffix

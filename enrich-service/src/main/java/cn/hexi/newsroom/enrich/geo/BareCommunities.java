@@ -16,7 +16,8 @@ import java.util.TreeMap;
  * The home district's communities named without their {@code 社区} suffix ({@code 东海街道桂江里}, {@code 桂江里小区}, {@code 桂江里、
  * 汉江里社区}). A bare name is a common word often enough that it counts only where the context says it is the community:
  * right after its own street's name, before a word of residence ({@code 小区}, {@code 居民}, {@code 楼}…), or in a list
- * with other communities (named in full, or bare beside it: {@code 先进里、四化里}). Names that are also roads ({@code 九江路}) and names two communities share never count bare.
+ * with other communities (named in full, or bare beside it: {@code 先进里、四化里}). Names that are also roads
+ * ({@code 九江路}) and names two communities share never count bare.
  */
 final class BareCommunities {
 

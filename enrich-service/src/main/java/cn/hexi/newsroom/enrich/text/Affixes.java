@@ -2,6 +2,7 @@ package cn.hexi.newsroom.enrich.text;
 
 import java.util.Collection;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * A word list asked whether a text starts or ends with one of its words: a look-up per possible length in a set, not
@@ -12,9 +13,11 @@ public final class Affixes {
     private final Set<String> words;
     private final int shortest;
     private final int longest;
+    private final Set<Character> lastCharacters;
 
     private Affixes(Set<String> words) {
         this.words = words;
+        this.lastCharacters = words.stream().filter(w -> !w.isEmpty()).map(w -> w.charAt(w.length() - 1)).collect(Collectors.toUnmodifiableSet());
         this.shortest = words.stream().mapToInt(String::length).min().orElse(1);
         this.longest = words.stream().mapToInt(String::length).max().orElse(0);
     }
@@ -32,10 +35,16 @@ public final class Affixes {
         return false;
     }
 
-    /** The length of the longest word of the list the text ends with; 0 for none. */
-    public int longestEndOf(String text) {
-        for (int length = Math.min(longest, text.length()); length >= shortest; length--) {
-            if (words.contains(text.substring(text.length() - length))) {
+    /**
+     * The length of the longest word of the list that the text's first {@code end} characters end with; 0 for none.
+     * A text whose character there ends no word of the list costs one look-up.
+     */
+    public int longestEndAt(String text, int end) {
+        if (end == 0 || !lastCharacters.contains(text.charAt(end - 1))) {
+            return 0;
+        }
+        for (int length = Math.min(longest, end); length >= shortest; length--) {
+            if (words.contains(text.substring(end - length, end))) {
                 return length;
             }
         }
