@@ -95,7 +95,7 @@ class EnrichmentQualityTest {
                 assertBar(bySplit.get(split), split, type, 0.90, 0.90);
             }
         }
-        // Issue #16's 0.90 is not quite reached on the held-out paragraphs (organisations: precision 0.91, recall 0.89);
+        // Issue #16's 0.90 is not quite reached on the held-out paragraphs (organisations: precision 0.89, recall 0.89);
         // this floor only keeps them from getting worse. Their one person is missed, too few to bar.
         assertBar(bySplit.get("held-out"), "held-out", "organisation", 0.85, 0.85);
     }
