@@ -7,14 +7,22 @@ import java.util.List;
 /** Command lines for the stack's JVM children: a service's executable jar, or a main class of this process's own classpath. */
 final class JavaCommand {
 
+    private static final List<String> GC = List.of("-XX:+UseSerialGC", "-XX:NewRatio=1");
     private static final String BOOT_LAUNCHER = "org.springframework.boot.loader.launch.PropertiesLauncher";
 
     private JavaCommand() {
     }
 
-    /** Serial GC: the stack's small JVMs on two cores do better without parallel collector threads. */
+    /**
+     * Serial GC: the stack's small JVMs on two cores do better without parallel collector threads. Half the heap young:
+     * a stream service's records live for one batch, so a larger young generation collects as often as a third as
+     * big one would but finds as few survivors.
+     */
     static List<String> jar(Path jar, String heap) {
-        return List.of(java(), "-Xmx" + heap, "-XX:+UseSerialGC", "-jar", jar.toAbsolutePath().toString());
+        List<String> command = new ArrayList<>(List.of(java(), "-Xmx" + heap));
+        command.addAll(GC);
+        command.addAll(List.of("-jar", jar.toAbsolutePath().toString()));
+        return command;
     }
 
     /**
@@ -23,7 +31,9 @@ final class JavaCommand {
      */
     static List<String> main(String heap, Class<?> mainClass, List<String> args) {
         String classPath = System.getProperty("java.class.path");
-        List<String> command = new ArrayList<>(List.of(java(), "-Xmx" + heap, "-XX:+UseSerialGC", "-cp", classPath));
+        List<String> command = new ArrayList<>(List.of(java(), "-Xmx" + heap));
+        command.addAll(GC);
+        command.addAll(List.of("-cp", classPath));
         if (classPath.endsWith("-exec.jar")) {
             command.add("-Dloader.main=" + mainClass.getName());
             command.add(BOOT_LAUNCHER);
