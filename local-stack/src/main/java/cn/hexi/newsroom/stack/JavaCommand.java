@@ -14,9 +14,9 @@ final class JavaCommand {
     }
 
     /**
-     * Serial GC: the stack's small JVMs on two cores do better without parallel collector threads. Half the heap young:
-     * a stream service's records live for one batch, so a larger young generation collects as often as a third as
-     * big one would but finds as few survivors.
+     * Serial GC: the stack's small JVMs on two cores do better without parallel collector threads. Half the heap young
+     * (a third by default): a stream service's records live for one batch, so a larger young generation collects less
+     * often and each collection still finds few survivors.
      */
     static List<String> jar(Path jar, String heap) {
         List<String> command = new ArrayList<>(List.of(java(), "-Xmx" + heap));
