@@ -10,7 +10,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
@@ -31,6 +34,7 @@ public final class ChildProcess implements AutoCloseable {
     private final Path log;
     private final BooleanSupplier healthy;
     private final Consumer<ChildProcess> onChange;
+    private volatile CompletableFuture<Void> exitRecorded = CompletableFuture.completedFuture(null);
     private volatile Process process;
     private volatile Instant startedAt;
     private volatile long logOffsetAtStart;
@@ -67,7 +71,7 @@ public final class ChildProcess implements AutoCloseable {
         Process started = builder.start();
         process = started;
         startedAt = Instant.now();
-        started.onExit().thenRun(() -> exited(started));
+        exitRecorded = started.onExit().thenRun(() -> exited(started));
         onChange.accept(this);
     }
 
@@ -196,6 +200,18 @@ public final class ChildProcess implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         descendants.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
+        awaitExitRecorded();
+    }
+
+    /** The exit is written to the process table on another thread; a stop returns only once it has been. */
+    private void awaitExitRecorded() {
+        try {
+            exitRecorded.get(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            System.out.println("the exit of " + name + " was not recorded: " + e.getMessage());
+        }
     }
 
     @Override
