@@ -20,6 +20,19 @@ class IssueParserTest {
         return parser.parse(ISSUE, null, text);
     }
 
+    /** The article's body as (type, text) pairs. */
+    private static List<Tuple> items(ParsedArticle article) {
+        return article.body().stream().map(item -> Tuple.tuple(item.type(), item.text())).toList();
+    }
+
+    private static Tuple paragraph(String text) {
+        return Tuple.tuple(BodyItem.PARAGRAPH, text);
+    }
+
+    private static Tuple heading(String text) {
+        return Tuple.tuple(BodyItem.HEADING, text);
+    }
+
     private static List<String> paragraphs(ParsedArticle article) {
         return article.body().stream().filter(b -> b.type().equals(BodyItem.PARAGRAPH)).map(BodyItem::text).toList();
     }
@@ -207,10 +220,10 @@ class IssueParserTest {
     @Test
     void crossheadOverTwoLinesIsOneHeadingEvenAfterACutParagraph() {
         ParsedArticle article = parse("标题\n■ 通讯员 岳志欣\n第一段,功能性强\n\n统筹公共服务\n全力保障城市安全运行\n\n第二段。\n").articles().get(0);
-        assertThat(article.body()).extracting(BodyItem::type, BodyItem::text).containsExactly(
-                Tuple.tuple("paragraph", "第一段,功能性强"),
-                Tuple.tuple("heading", "统筹公共服务 全力保障城市安全运行"),
-                Tuple.tuple("paragraph", "第二段。"));
+        assertThat(items(article)).containsExactly(
+                paragraph("第一段,功能性强"),
+                heading("统筹公共服务 全力保障城市安全运行"),
+                paragraph("第二段。"));
     }
 
     @Test
@@ -240,22 +253,22 @@ class IssueParserTest {
     void firstPartOfAParagraphCutByAColumnBreakIsNoCrosshead() {
         String text = "标题\n\n■ 通讯员 万彤\n\n社区居民参观了展览。\n\n“修好路灯\n\n真是太及时了。”居民说。\n\n会议指\n\n出,要抓好落实。\n\n"
                 + "强化组织领导\n\n会议指出,要加强领导。\n";
-        assertThat(parse(text).articles().get(0).body()).extracting(BodyItem::type, BodyItem::text).containsExactly(
-                Tuple.tuple("paragraph", "社区居民参观了展览。"),
-                Tuple.tuple("paragraph", "“修好路灯真是太及时了。”居民说。"),
-                Tuple.tuple("paragraph", "会议指出,要抓好落实。"),
-                Tuple.tuple("heading", "强化组织领导"),
-                Tuple.tuple("paragraph", "会议指出,要加强领导。"));
+        assertThat(items(parse(text).articles().get(0))).containsExactly(
+                paragraph("社区居民参观了展览。"),
+                paragraph("“修好路灯真是太及时了。”居民说。"),
+                paragraph("会议指出,要抓好落实。"),
+                heading("强化组织领导"),
+                paragraph("会议指出,要加强领导。"));
     }
 
     @Test
     void indentedShortLineWithAnUnindentedOneBelowItIsTheStartOfAParagraph() {
         String text = "标题\n\n■ 通讯员 万彤\n\n\u3000\u3000第一段正文。\n\n\u3000\u3000美化里社区党委健全完善\n\n社区工作机制。\n\n一、聚焦民生\n\n\u3000\u3000第三段正文。\n";
-        assertThat(parse(text).articles().get(0).body()).extracting(BodyItem::type, BodyItem::text).containsExactly(
-                Tuple.tuple("paragraph", "第一段正文。"),
-                Tuple.tuple("paragraph", "美化里社区党委健全完善社区工作机制。"),
-                Tuple.tuple("heading", "一、聚焦民生"),
-                Tuple.tuple("paragraph", "第三段正文。"));
+        assertThat(items(parse(text).articles().get(0))).containsExactly(
+                paragraph("第一段正文。"),
+                paragraph("美化里社区党委健全完善社区工作机制。"),
+                heading("一、聚焦民生"),
+                paragraph("第三段正文。"));
     }
 
     @Test

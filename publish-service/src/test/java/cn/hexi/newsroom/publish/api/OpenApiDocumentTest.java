@@ -10,6 +10,7 @@ import cn.hexi.newsroom.events.testing.OpenApiContract;
 import cn.hexi.newsroom.events.testing.RawRecords;
 import cn.hexi.newsroom.publish.PublishServiceTest;
 import cn.hexi.newsroom.publish.PublishTestSupport;
+import cn.hexi.newsroom.publish.editing.EditingController;
 import java.io.InputStream;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -35,7 +36,6 @@ class OpenApiDocumentTest {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     /** An endless event stream: its media type is checked on its own, not through a body. */
     private static final String STREAM = "GET /api/articles/stream";
-    private static final String MERGE_PATCH = "application/merge-patch+json";
 
     @LocalServerPort
     int port;
@@ -109,16 +109,16 @@ class OpenApiDocumentTest {
         String key = PublishTestSupport.API_KEY;
         String article = "/api/articles/" + id;
         String patch = "PATCH";
-        contract.assertConforms(patch, "/api/articles/{id}", send(patch, article, "{\"headline\":\"文档核对(更正)\"}", key, MERGE_PATCH, null));
-        contract.assertConforms(patch, "/api/articles/{id}", send(patch, article, "{\"body\":\"x\"}", key, MERGE_PATCH, null));
-        contract.assertConforms(patch, "/api/articles/{id}", send(patch, article, "{\"tags\":[]}", key, MERGE_PATCH, "\"1\""));
-        contract.assertConforms(patch, "/api/articles/{id}", send(patch, "/api/articles/no-such-article", "{}", key, MERGE_PATCH, null));
+        contract.assertConforms(patch, "/api/articles/{id}", send(patch, article, "{\"headline\":\"文档核对(更正)\"}", key, EditingController.MERGE_PATCH, null));
+        contract.assertConforms(patch, "/api/articles/{id}", send(patch, article, "{\"body\":\"x\"}", key, EditingController.MERGE_PATCH, null));
+        contract.assertConforms(patch, "/api/articles/{id}", send(patch, article, "{\"tags\":[]}", key, EditingController.MERGE_PATCH, "\"1\""));
+        contract.assertConforms(patch, "/api/articles/{id}", send(patch, "/api/articles/no-such-article", "{}", key, EditingController.MERGE_PATCH, null));
         check("GET", "/api/articles/{id}/versions", article + "/versions", 200);
         check("GET", "/api/articles/{id}/versions", "/api/articles/no-such-article/versions", 404);
         check("GET", "/api/places", "/api/places?q=" + URLEncoder.encode("东海", StandardCharsets.UTF_8), 200);
         check("GET", "/api/places", "/api/places?q=x&limit=0", 400);
         contract.assertConforms("POST", "/api/articles/{id}/withdraw", send("POST", article + "/withdraw", "{\"reason\":\"核对完毕\"}", key));
-        contract.assertConforms(patch, "/api/articles/{id}", send(patch, article, "{\"headline\":\"撤稿后\"}", key, MERGE_PATCH, null));
+        contract.assertConforms(patch, "/api/articles/{id}", send(patch, article, "{\"headline\":\"撤稿后\"}", key, EditingController.MERGE_PATCH, null));
     }
 
     @Test

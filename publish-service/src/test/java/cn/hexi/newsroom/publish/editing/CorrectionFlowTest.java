@@ -186,7 +186,7 @@ class CorrectionFlowTest {
     }
 
     private HttpResponse<String> patch(String id, String json, String ifMatch) throws Exception {
-        return send("PATCH", "/api/articles/" + id, "application/merge-patch+json", json, ifMatch);
+        return send("PATCH", "/api/articles/" + id, EditingController.MERGE_PATCH, json, ifMatch);
     }
 
     private HttpResponse<String> get(String path) throws Exception {

@@ -44,7 +44,6 @@ import org.springframework.test.web.servlet.assertj.MvcTestResult;
 @TestPropertySource(properties = "newsroom.access.api-key=" + PublishTestSupport.API_KEY)
 class EditingControllerTest {
 
-    private static final String MERGE_PATCH = "application/merge-patch+json";
     private static final String ID = "0123456789abcdef-001";
 
     @Autowired
@@ -70,7 +69,7 @@ class EditingControllerTest {
 
     @Test
     void withoutTheKeyNothingReachesTheEditingService() {
-        MvcTestResult result = mvc.patch().uri("/api/articles/" + ID).contentType(MERGE_PATCH).content("{}").exchange();
+        MvcTestResult result = mvc.patch().uri("/api/articles/" + ID).contentType(EditingController.MERGE_PATCH).content("{}").exchange();
 
         assertThat(result).hasStatus(401);
         verifyNoInteractions(editing);
@@ -90,7 +89,7 @@ class EditingControllerTest {
 
         assertThat(patch("{}", "not-a-version", null)).hasStatus(412);
         when(editing.correct(eq("missing"), anyMap(), any(), isNull())).thenReturn(Optional.empty());
-        assertThat(mvc.patch().uri("/api/articles/missing").header("X-API-Key", PublishTestSupport.API_KEY).contentType(MERGE_PATCH)
+        assertThat(mvc.patch().uri("/api/articles/missing").header("X-API-Key", PublishTestSupport.API_KEY).contentType(EditingController.MERGE_PATCH)
                 .content("{}").exchange()).hasStatus(404);
         assertThat(mvc.patch().uri("/api/articles/" + ID).header("X-API-Key", PublishTestSupport.API_KEY)
                 .contentType(MediaType.TEXT_PLAIN).content("x").exchange()).as("only a merge patch").hasStatus(415);
@@ -109,7 +108,7 @@ class EditingControllerTest {
     }
 
     private MvcTestResult patch(String body, String ifMatch, String editor) {
-        var request = mvc.patch().uri("/api/articles/" + ID).header("X-API-Key", PublishTestSupport.API_KEY).contentType(MERGE_PATCH)
+        var request = mvc.patch().uri("/api/articles/" + ID).header("X-API-Key", PublishTestSupport.API_KEY).contentType(EditingController.MERGE_PATCH)
                 .content(body);
         if (ifMatch != null) {
             request = request.header("If-Match", ifMatch);
