@@ -96,7 +96,7 @@ public final class OrganisationFinder {
             return null;
         }
         int start = afterApposition(unit.analysis(), tokens.get(first).start(), end);
-        boolean company = COMPANY_SUFFIXES.endOf(unit.analysis().substring(start, end));
+        boolean company = COMPANY_SUFFIXES.longestEndAt(unit.analysis(), end) > 0;
         return new int[] {company ? companyStart(unit, first, start) : start, end};
     }
 

@@ -27,12 +27,7 @@ public final class Affixes {
     }
 
     public boolean endOf(String text) {
-        for (int length = shortest; length <= Math.min(longest, text.length()); length++) {
-            if (words.contains(text.substring(text.length() - length))) {
-                return true;
-            }
-        }
-        return false;
+        return longestEndAt(text, text.length()) > 0;
     }
 
     /**
