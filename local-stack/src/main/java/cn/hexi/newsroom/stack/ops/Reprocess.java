@@ -83,6 +83,13 @@ public final class Reprocess implements AutoCloseable {
         this.producer = new KafkaProducer<>(producer);
     }
 
+    /**
+     * Issues read per reply. Each carries its whole text, and the embedded store answers a query in one reply unless a
+     * batch size is asked for: an archive of a few thousand issues outgrew the driver's largest message (48 MB). Five of
+     * the largest issues ingest takes (5 MB, up to half as much again as UTF-8) still fit in one.
+     */
+    private static final int ISSUES_PER_REPLY = 5;
+
     /** The stored issues selected, oldest first; an issue whose text was never recorded cannot be sent again. */
     public List<RawIssue> select(Selection selection) {
         Bson filter = selection.all() ? new Document()
@@ -90,7 +97,7 @@ public final class Reprocess implements AutoCloseable {
                 : Filters.in("_id", selection.issueIds());
         List<RawIssue> issues = new ArrayList<>();
         for (Document issue : mongo.getDatabase(database).getCollection("issues").find(Filters.and(filter, Filters.exists("text")))
-                .projection(Projections.include("metadata", "text")).sort(Sorts.ascending("receivedAt"))) {
+                .projection(Projections.include("metadata", "text")).sort(Sorts.ascending("receivedAt")).batchSize(ISSUES_PER_REPLY)) {
             IssueMetadata metadata = codec.read(issue.get("metadata", Document.class).toJson().getBytes(StandardCharsets.UTF_8), IssueMetadata.class);
             issues.add(new RawIssue(issue.getString("_id"), metadata, issue.getString("text")));
         }
