@@ -111,7 +111,7 @@ public final class LocalStack implements AutoCloseable {
 
     private String startBroker(Settings settings, Map<String, Integer> ports) throws IOException {
         int port = ports.get("kafka");
-        broker = supervise("kafka", JavaCommand.main("1g", KafkaBrokerMain.class,
+        broker = supervise("kafka", JavaCommand.main("1g", JavaCommand.Heap.SHORT_LIVED, KafkaBrokerMain.class,
                 List.of(settings.dataDir().toAbsolutePath().toString(), Integer.toString(port), Integer.toString(ports.get("kafka-controller")))),
                 () -> broker.printedSinceStart("ready") && listening(port));
         return "127.0.0.1:" + port;
@@ -120,8 +120,9 @@ public final class LocalStack implements AutoCloseable {
     private String startStore(Settings settings, int port) throws IOException {
         List<String> args = settings.persistentStore() ? List.of(Integer.toString(port), settings.dataDir().toAbsolutePath().toString())
                 : List.of(Integer.toString(port));
-        // In memory it holds everything the benchmark's runs store.
-        store = supervise("store", JavaCommand.main(settings.persistentStore() ? "512m" : "3g", EmbeddedMongoMain.class, args),
+        // In memory it holds everything the benchmark's runs store: about 60 KB an article with its issue and the oplog.
+        store = supervise("store", JavaCommand.main(settings.persistentStore() ? "512m" : "6g", JavaCommand.Heap.LONG_LIVED,
+                        EmbeddedMongoMain.class, args),
                 () -> store.printedSinceStart("ready") && listening(port));
         return "mongodb://127.0.0.1:" + port + "/newsroom";
     }

@@ -26,7 +26,7 @@ class ChildProcessTest {
     @Test
     void aChildKilledWithSigkillIsRestartedCountedAndRecorded() throws Exception {
         ProcessTable table = new ProcessTable(dir);
-        try (ChildProcess child = new ChildProcess("sleeper", JavaCommand.main("32m", SleeperMain.class, List.of()), Map.of(),
+        try (ChildProcess child = new ChildProcess("sleeper", JavaCommand.main("32m", JavaCommand.Heap.SHORT_LIVED, SleeperMain.class, List.of()), Map.of(),
                 dir.resolve("sleeper.log"), () -> true, table::changed).start()) {
             long first = child.pid();
             child.kill();
@@ -42,7 +42,7 @@ class ChildProcessTest {
     @Test
     void aChildThatKeepsDyingIsRestartedAfterPausesThatDouble() throws Exception {
         List<Long> starts = new CopyOnWriteArrayList<>();
-        try (ChildProcess child = new ChildProcess("crasher", JavaCommand.main("32m", SleeperMain.class, List.of("exit")), Map.of(),
+        try (ChildProcess child = new ChildProcess("crasher", JavaCommand.main("32m", JavaCommand.Heap.SHORT_LIVED, SleeperMain.class, List.of("exit")), Map.of(),
                 dir.resolve("crasher.log"), () -> true, process -> {
                     if (process.alive()) {
                         starts.add(System.nanoTime());
@@ -58,7 +58,7 @@ class ChildProcessTest {
     @Test
     void aChildEndsWhenItsSupervisorIsKilledWithSigkill() throws Exception {
         Path log = dir.resolve("supervisor.log");
-        Process supervisor = new ProcessBuilder(JavaCommand.main("64m", SupervisorMain.class, List.of(dir.resolve("sleeper.log").toString())))
+        Process supervisor = new ProcessBuilder(JavaCommand.main("64m", JavaCommand.Heap.SHORT_LIVED, SupervisorMain.class, List.of(dir.resolve("sleeper.log").toString())))
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
         try {
             Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> childPid(log).isPresent());

@@ -11,7 +11,7 @@ public final class SupervisorMain {
     }
 
     public static void main(String[] args) throws Exception {
-        ChildProcess child = new ChildProcess("sleeper", JavaCommand.main("32m", SleeperMain.class, List.of()), Map.of(),
+        ChildProcess child = new ChildProcess("sleeper", JavaCommand.main("32m", JavaCommand.Heap.SHORT_LIVED, SleeperMain.class, List.of()), Map.of(),
                 Path.of(args[0]), () -> true, process -> { }).start();
         System.out.println("child " + child.pid());
         Thread.sleep(Long.MAX_VALUE);
