@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /** Renders {@code BENCHMARKS.md}: the machine, the command, every number of the run, and the limiting stage. */
 final class BenchmarkReport {
@@ -19,7 +20,7 @@ final class BenchmarkReport {
     private BenchmarkReport() {
     }
 
-    static String render(List<PipelineBenchmark.Run> runs, double articlesPerIssue, Map<String, Long> peakLag,
+    static String render(PipelineBenchmark.WarmUp warmUp, List<PipelineBenchmark.Run> runs, double articlesPerIssue, Map<String, Long> peakLag,
                          Map<String, double[]> processing, int recordSize, KafkaCeiling kafka, List<String> jmh,
                          String measuredSections) {
         PipelineBenchmark.Run full = runs.get(0);
@@ -32,7 +33,7 @@ final class BenchmarkReport {
           .append("seed articles (a new selection and order of the seeds' article blocks, with long lines cut at new places, so every\n")
           .append("issue has its own id) over HTTP to ingest, and measures from the `newsroom.articles.published` notifications:\n")
           .append("latency is the notification's `publishedAt` minus its issue's `receivedAt` (ingest acceptance), both taken on this\n")
-          .append("machine's clock. A warm-up of ").append(PipelineBenchmark.WARM_UP_ISSUES).append(" issues runs first and is not counted.\n\n");
+          .append("machine's clock. A warm-up runs first and is not counted: ").append(warmUpSentence(warmUp)).append("\n\n");
 
         md.append("## End to end\n\n");
         md.append("| run | offered load | issues | articles | seconds | articles/s | p50 | p95 | p99 | max |\n");
@@ -60,12 +61,20 @@ final class BenchmarkReport {
         whereTheLimitIs(md, peakLag, processing);
 
         md.append("## Domain cores (JMH)\n\n");
-        md.append("One thread each, forked JVM with `-Xmx256m`, 3 × 2 s warm-up, 5 × 2 s measurement:\n\n");
+        md.append("One thread each, forked JVM with `-Xmx256m`, ").append(BenchMain.WARM_UP_ITERATIONS).append(" × 2 s warm-up, 5 × 2 s measurement:\n\n");
         jmh.forEach(line -> md.append("    ").append(line).append('\n'));
         md.append("\n## Reproduce\n\n");
-        md.append("    ./pipeline bench-pipeline      # this whole file (about 6 minutes); -Dbench.issues=N via BENCH_ISSUES=N\n");
+        md.append("    ./pipeline bench-pipeline      # this whole file (about 16 minutes); -Dbench.issues=N via BENCH_ISSUES=N\n");
         md.append("    ./pipeline bench [PATTERN]     # the JMH benchmarks only\n");
         return md.toString();
+    }
+
+    private static String warmUpSentence(PipelineBenchmark.WarmUp warmUp) {
+        String shares = warmUp.jitShares().stream().map(share -> String.format("%.1f%%", 100 * share)).collect(Collectors.joining(", "));
+        return String.format("%d issues at full speed, %d at least and then rounds of %d until the JIT compilers take at most %.0f%% of "
+                        + "the stack's CPU in a round (%s: %s).", warmUp.issues(), PipelineBenchmark.MIN_WARM_UP_ISSUES,
+                PipelineBenchmark.WARM_UP_ROUND, 100 * PipelineBenchmark.SETTLED_JIT_SHARE,
+                warmUp.settled() ? "their shares by round" : "not reached; their shares by round", shares);
     }
 
     /** Each stage's backlog and processing time, and which one held the run back. */

@@ -1,52 +1,116 @@
 package cn.hexi.newsroom.bench;
 
 import cn.hexi.newsroom.stack.LocalStack;
-import java.lang.management.GarbageCollectorMXBean;
-import java.lang.management.ManagementFactory;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
- * CPU time and GC pause time of every process of the stack, read at two moments of a run: the four services (their
- * JVMs' CPU from the operating system, GC pauses from their metrics), the broker and the store (CPU only: they publish
- * no metrics), and the benchmark's own JVM, the load generator.
+ * CPU time of every process of the stack (the four services, the broker, the store and the benchmark's own JVM, the
+ * load generator), split by what spent it: the JIT compilers' threads, the collector's threads (the serial collector
+ * collects in the VM thread), and the rest, the process's own work. The split reads each thread's CPU from
+ * {@code /proc/PID/task}; elsewhere all of it counts as work.
  */
 final class ProcessCpu {
 
     static final String HOST = "load generator";
     private static final Pattern ENRICH_JMH = Pattern.compile("EnrichBenchmark.*= (\\d+) articles/s per core");
+    /** The kernel reports thread CPU in clock ticks of USER_HZ, 100 a second on Linux. */
+    private static final double TICKS_PER_SECOND = 100;
 
-    /** One reading: CPU seconds and GC pause seconds by process. */
-    record Sample(Map<String, Double> cpuSeconds, Map<String, Double> gcSeconds) {
+    /** CPU seconds of one process: all of it, its JIT compilers' and its garbage collector's. */
+    record Usage(double total, double jit, double gc) {
+
+        Usage minus(Usage earlier) {
+            return new Usage(total - earlier.total, jit - earlier.jit, gc - earlier.gc);
+        }
+
+        double work() {
+            return total - jit - gc;
+        }
+    }
+
+    /** One reading of every process, by name. */
+    record Sample(Map<String, Usage> usage) {
+
+        /** What the processes spent from {@code earlier} to this sample. */
+        Map<String, Usage> since(Sample earlier) {
+            Map<String, Usage> spent = new LinkedHashMap<>();
+            usage.forEach((process, now) -> spent.put(process, now.minus(earlier.usage.get(process))));
+            return spent;
+        }
+
+        /** The share of all the CPU spent since {@code earlier} that went to the JIT compilers. */
+        double jitShareSince(Sample earlier) {
+            Map<String, Usage> spent = since(earlier);
+            double total = spent.values().stream().mapToDouble(Usage::total).sum();
+            return total <= 0 ? 0 : spent.values().stream().mapToDouble(Usage::jit).sum() / total;
+        }
     }
 
     private ProcessCpu() {
     }
 
-    static Sample sample(LocalStack stack, HttpClient http) throws Exception {
-        Map<String, Double> cpu = new LinkedHashMap<>();
-        Map<String, Double> gc = new LinkedHashMap<>();
+    static Sample sample(LocalStack stack) {
+        Map<String, Usage> usage = new LinkedHashMap<>();
         for (String service : LocalStack.SERVICES) {
-            cpu.put(service, cpuSeconds(ProcessHandle.of(stack.service(service).pid()).orElseThrow()));
-            String metrics = http.send(HttpRequest.newBuilder(stack.service(service).url("/actuator/prometheus")).build(),
-                    HttpResponse.BodyHandlers.ofString()).body();
-            gc.put(service, metrics.lines().filter(l -> l.startsWith("jvm_gc_pause_seconds_sum{"))
-                    .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum());
+            usage.put(service, usage(stack.service(service).pid()));
         }
-        cpu.put("broker", cpuSeconds(ProcessHandle.of(stack.broker().pid()).orElseThrow()));
-        gc.put("broker", Double.NaN);
-        cpu.put("store", cpuSeconds(ProcessHandle.of(stack.store().pid()).orElseThrow()));
-        gc.put("store", Double.NaN);
-        cpu.put(HOST, cpuSeconds(ProcessHandle.current()));
-        gc.put(HOST, ManagementFactory.getGarbageCollectorMXBeans().stream().mapToLong(GarbageCollectorMXBean::getCollectionTime).sum() / 1000.0);
-        return new Sample(cpu, gc);
+        usage.put("broker", usage(stack.broker().pid()));
+        usage.put("store", usage(stack.store().pid()));
+        usage.put(HOST, usage(ProcessHandle.current().pid()));
+        return new Sample(usage);
+    }
+
+    static Usage usage(long pid) {
+        double total = ProcessHandle.of(pid).flatMap(p -> p.info().totalCpuDuration()).map(Duration::toNanos).orElse(0L) / 1e9;
+        Path tasks = Path.of("/proc", Long.toString(pid), "task");
+        if (!Files.isDirectory(tasks)) {
+            return new Usage(total, 0, 0);
+        }
+        double jit = 0;
+        double gc = 0;
+        try (Stream<Path> threads = Files.list(tasks)) {
+            for (Path thread : threads.toList()) {
+                String name = read(thread.resolve("comm"));
+                double seconds = threadSeconds(read(thread.resolve("stat")));
+                if (name.startsWith("C1 Compiler") || name.startsWith("C2 Compiler")) {
+                    jit += seconds;
+                } else if (name.equals("VM Thread") || name.startsWith("GC Thread") || name.startsWith("G1 ")) {
+                    gc += seconds;
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return new Usage(total, jit, gc);
+    }
+
+    /** A thread that ended between listing and reading counts nothing. */
+    private static String read(Path file) throws IOException {
+        try {
+            return Files.readString(file).strip();
+        } catch (NoSuchFileException ended) {
+            return "";
+        }
+    }
+
+    /** User plus system time from a {@code stat} line: fields 14 and 15, counted after the command name's parenthesis. */
+    static double threadSeconds(String stat) {
+        if (stat.isEmpty()) {
+            return 0;
+        }
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / TICKS_PER_SECOND;
     }
 
     /** The enrich core's articles/s per core from the JMH lines of the same run; 0 when it did not run. */
@@ -60,29 +124,27 @@ final class ProcessCpu {
         return 0;
     }
 
-    /** The report's section: CPU per article by process over the full-speed run, GC's share, the ratio to the enrich core. */
+    /** The report's section: CPU per article by process over the full-speed run, split by spender; the ratio to the enrich core. */
     static String section(Sample before, Sample after, int articles, double sustained, double enrichPerCore) {
         StringBuilder md = new StringBuilder("## CPU per article\n\n");
-        md.append("Each process's CPU time (user and system, from the operating system) and GC pause time over the full-speed run, ")
-          .append("divided by the articles it published:\n\n");
-        md.append("| process | CPU seconds | CPU per article | GC pauses, share of its CPU |\n|---|---|---|---|\n");
-        double total = 0;
-        for (String process : after.cpuSeconds().keySet()) {
-            double cpu = after.cpuSeconds().get(process) - before.cpuSeconds().get(process);
-            double gc = after.gcSeconds().get(process) - before.gcSeconds().get(process);
-            total += cpu;
-            md.append(String.format("| %s | %.1f | %.2f ms | %s |%n", process, cpu, 1000 * cpu / Math.max(1, articles),
-                    Double.isNaN(gc) ? "not measured" : String.format("%.1f%%", cpu == 0 ? 0 : 100 * gc / cpu)));
+        md.append("Each process's CPU time (user and system, from the operating system) from the start of the full-speed run to its ")
+          .append("last article's publication, divided by the articles published; split by thread into the JIT compilers, the ")
+          .append("garbage collector (the serial collector runs in the VM thread) and the rest, the process's own work:\n\n");
+        md.append("| process | CPU seconds | CPU per article | of which work | JIT compilers | garbage collector |\n|---|---|---|---|---|---|\n");
+        Usage all = new Usage(0, 0, 0);
+        double perArticle = 1000.0 / Math.max(1, articles);
+        for (Map.Entry<String, Usage> process : after.since(before).entrySet()) {
+            Usage spent = process.getValue();
+            all = new Usage(all.total + spent.total, all.jit + spent.jit, all.gc + spent.gc);
+            md.append(String.format("| %s | %.1f | %.2f ms | %.2f ms | %.2f ms | %.2f ms |%n", process.getKey(), spent.total,
+                    spent.total * perArticle, spent.work() * perArticle, spent.jit * perArticle, spent.gc * perArticle));
         }
-        md.append(String.format("| **all** | %.1f | **%.2f ms** (target ≤ 6 ms) | |%n%n", total, 1000 * total / Math.max(1, articles)));
+        md.append(String.format("| **all** | %.1f | **%.2f ms** (target ≤ 6 ms) | %.2f ms | %.2f ms | %.2f ms |%n%n", all.total,
+                all.total * perArticle, all.work() * perArticle, all.jit * perArticle, all.gc * perArticle));
         if (enrichPerCore > 0) {
             md.append(String.format("Sustained %.0f articles/s is **%.1f%%** of the enrich core's %.0f articles/s per core (JMH, same run; "
                     + "target ≥ 40%%).%n%n", sustained, 100 * sustained / enrichPerCore, enrichPerCore));
         }
         return md.toString();
-    }
-
-    private static double cpuSeconds(ProcessHandle process) {
-        return process.info().totalCpuDuration().map(Duration::toNanos).orElse(0L) / 1e9;
     }
 }
