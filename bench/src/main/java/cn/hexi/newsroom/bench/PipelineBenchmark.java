@@ -98,6 +98,8 @@ public final class PipelineBenchmark {
             IssueRelayout relayout = new IssueRelayout(SeedCorpus.texts(), 9, 20261123L);
             new PipelineBenchmark(stack, relayout).run(repo, fullSpeedIssues);
         }
+        // Kept when the run failed, for its logs.
+        Folders.delete(data);
     }
 
     private void run(Path repo, int fullSpeedIssues) throws Exception {

@@ -40,6 +40,14 @@ final class StoreWrites {
 
     private static double documentsPerSecond(boolean commitEachWrite, int batch) throws Exception {
         Path dir = Files.createTempDirectory("newsroom-store-bench");
+        try {
+            return documentsPerSecond(dir, commitEachWrite, batch);
+        } finally {
+            Folders.delete(dir);
+        }
+    }
+
+    private static double documentsPerSecond(Path dir, boolean commitEachWrite, int batch) throws Exception {
         if (commitEachWrite) {
             try (EmbeddedMongo store = EmbeddedMongo.start(dir, 0, "newsroom")) {
                 return documentsPerSecond(store.uri(), batch);
