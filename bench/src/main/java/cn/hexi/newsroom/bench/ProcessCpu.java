@@ -18,7 +18,8 @@ import java.util.stream.Stream;
  * CPU time of every process of the stack (the four services, the broker, the store and the benchmark's own JVM, the
  * load generator), split by what spent it: the JIT compilers' threads, the collector's threads (the serial collector
  * collects in the VM thread), and the rest, the process's own work. The split reads each thread's CPU from
- * {@code /proc/PID/task}; elsewhere all of it counts as work.
+ * {@code /proc/PID/task}; elsewhere all of it counts as work. A thread's time leaves with it: on a machine with more
+ * cores, where the JVM stops idle compiler threads beyond the first of each kind, the JIT's share is a lower bound.
  */
 final class ProcessCpu {
 
