@@ -20,8 +20,8 @@ final class BenchmarkReport {
     private BenchmarkReport() {
     }
 
-    static String render(PipelineBenchmark.WarmUp warmUp, List<PipelineBenchmark.Run> runs, double articlesPerIssue, Map<String, Long> peakLag,
-                         Map<String, double[]> processing, int recordSize, KafkaCeiling kafka, List<String> jmh,
+    static String render(PipelineBenchmark.WarmUp warmUp, List<PipelineBenchmark.Run> runs, double articlesPerIssue,
+                         Map<String, Long> peakLag, Map<String, double[]> processing, int recordSize, KafkaCeiling kafka, List<String> jmh,
                          String measuredSections) {
         PipelineBenchmark.Run full = runs.get(0);
         StringBuilder md = new StringBuilder();

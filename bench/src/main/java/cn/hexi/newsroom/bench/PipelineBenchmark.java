@@ -156,7 +156,7 @@ public final class PipelineBenchmark {
     private WarmUp warmUp() throws Exception {
         int sent = 0;
         List<Double> shares = new ArrayList<>();
-        while (sent < MIN_WARM_UP_ISSUES || shares.get(shares.size() - 1) > SETTLED_JIT_SHARE && sent < MAX_WARM_UP_ISSUES) {
+        while (sent < MIN_WARM_UP_ISSUES || (shares.get(shares.size() - 1) > SETTLED_JIT_SHARE && sent < MAX_WARM_UP_ISSUES)) {
             int round = sent < MIN_WARM_UP_ISSUES ? MIN_WARM_UP_ISSUES : WARM_UP_ROUND;
             ProcessCpu.Sample before = ProcessCpu.sample(stack);
             measure("warm-up", round, 0);

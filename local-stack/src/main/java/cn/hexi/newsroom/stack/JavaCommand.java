@@ -3,7 +3,6 @@ package cn.hexi.newsroom.stack;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /** Command lines for the stack's JVM children: a service's executable jar, or a main class of this process's own classpath. */
 final class JavaCommand {
@@ -47,20 +46,27 @@ final class JavaCommand {
         }
     }
 
-    /**
-     * Ingest's work comes an upload at a time, in bursts: HTTP, decoding and the broker's client. C1's code serves it,
-     * where C2 kept compiling its wide upload path in each burst (0.17 to 0.66 ms of JIT per article in the benchmark's
-     * measured runs, against 0.25 ms of ingest's own work).
-     */
-    private static final Map<String, List<String>> JIT_BY_JAR = Map.of("ingest-service-exec.jar", List.of("-XX:TieredStopAtLevel=1"));
+    /** Which compilers a child's JIT uses. */
+    enum Jit {
+        /** C1, then C2 for what stays hot: the JVM's default. */
+        TIERED(),
+        /** C1's code alone: much less compiling for code that is not hot for long, at some cost in its speed. */
+        C1_ONLY("-XX:TieredStopAtLevel=1");
+
+        private final List<String> options;
+
+        Jit(String... options) {
+            this.options = List.of(options);
+        }
+    }
 
     private JavaCommand() {
     }
 
-    static List<String> jar(Path jar, String heap) {
+    static List<String> jar(Path jar, String heap, Jit jit) {
         List<String> command = new ArrayList<>(List.of(java()));
         command.addAll(Heap.SHORT_LIVED.options(heap));
-        command.addAll(JIT_BY_JAR.getOrDefault(jar.getFileName().toString(), List.of()));
+        command.addAll(jit.options);
         command.addAll(List.of("-jar", jar.toAbsolutePath().toString()));
         return command;
     }

@@ -20,17 +20,17 @@ public final class ServiceProcess implements AutoCloseable {
     private final ChildProcess child;
 
     private ServiceProcess(String name, Path jar, int port, Map<String, String> environment, Path logDir, String heap,
-                           Consumer<ChildProcess> onChange) {
+                           JavaCommand.Jit jit, Consumer<ChildProcess> onChange) {
         this.port = port;
-        this.child = new ChildProcess(name, JavaCommand.jar(jar, heap), environment, logDir.resolve(name + ".log"), this::healthy, onChange);
+        this.child = new ChildProcess(name, JavaCommand.jar(jar, heap, jit), environment, logDir.resolve(name + ".log"), this::healthy, onChange);
     }
 
-    public static ServiceProcess start(String name, Path jar, int port, Map<String, String> environment, Path logDir, String heap,
-                                       Consumer<ChildProcess> onChange) throws IOException {
+    static ServiceProcess start(String name, Path jar, int port, Map<String, String> environment, Path logDir, String heap,
+                                JavaCommand.Jit jit, Consumer<ChildProcess> onChange) throws IOException {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException("no " + jar + ": build the services first (./mvnw -DskipTests package)");
         }
-        ServiceProcess service = new ServiceProcess(name, jar, port, environment, logDir, heap, onChange);
+        ServiceProcess service = new ServiceProcess(name, jar, port, environment, logDir, heap, jit, onChange);
         service.child.start();
         return service;
     }

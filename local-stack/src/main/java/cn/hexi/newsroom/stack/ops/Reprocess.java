@@ -61,6 +61,13 @@ public final class Reprocess implements AutoCloseable {
         }
     }
 
+    /**
+     * Issues read per reply. Each carries its whole text, and the embedded store answers a query in one reply unless a
+     * batch size is asked for: an archive of a few thousand issues outgrew the driver's largest message (48 MB). Five of
+     * the largest issues ingest takes (5 MB, up to half as much again as UTF-8) still fit in one.
+     */
+    private static final int ISSUES_PER_REPLY = 5;
+
     private final MongoClient mongo;
     private final String database;
     private final Admin admin;
@@ -82,13 +89,6 @@ public final class Reprocess implements AutoCloseable {
         producer.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
         this.producer = new KafkaProducer<>(producer);
     }
-
-    /**
-     * Issues read per reply. Each carries its whole text, and the embedded store answers a query in one reply unless a
-     * batch size is asked for: an archive of a few thousand issues outgrew the driver's largest message (48 MB). Five of
-     * the largest issues ingest takes (5 MB, up to half as much again as UTF-8) still fit in one.
-     */
-    private static final int ISSUES_PER_REPLY = 5;
 
     /** The stored issues selected, oldest first; an issue whose text was never recorded cannot be sent again. */
     public List<RawIssue> select(Selection selection) {
