@@ -1,5 +1,6 @@
 package cn.hexi.newsroom.events.process;
 
+import java.time.Duration;
 import java.util.Optional;
 
 /**
@@ -9,6 +10,8 @@ import java.util.Optional;
  */
 public final class ParentWatch {
 
+    /** Longer than a service's graceful shutdown (30 s a phase) takes. */
+    private static final Duration ORDERLY_STOP_GRACE = Duration.ofSeconds(40);
     /** The environment variable naming the supervisor's pid. */
     public static final String VARIABLE = "NEWSROOM_PARENT_PID";
 
@@ -40,5 +43,23 @@ public final class ParentWatch {
         // From a thread of its own: System.exit waits for shutdown hooks, which must not wait for the caller.
         Thread stopper = new Thread(() -> System.exit(0), "parent-gone");
         stopper.start();
+        Thread backstop = new Thread(ParentWatch::haltAfterGrace, "parent-gone-backstop");
+        backstop.setDaemon(true);
+        backstop.start();
+    }
+
+    /**
+     * Spring's shutdown hook waits for a context still starting, and a service whose broker went with the stack waits
+     * in the binder's topic provisioning for minutes. Past the grace an orderly stop has had, the process halts: what
+     * it acknowledged is already safe, as after any crash.
+     */
+    private static void haltAfterGrace() {
+        try {
+            Thread.sleep(ORDERLY_STOP_GRACE.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        System.err.println("no orderly stop within " + ORDERLY_STOP_GRACE.toSeconds() + " s: halting");
+        Runtime.getRuntime().halt(0);
     }
 }

@@ -3,7 +3,6 @@ package cn.hexi.newsroom.events.spring;
 import cn.hexi.newsroom.events.EventCodec;
 import cn.hexi.newsroom.events.EventType;
 import cn.hexi.newsroom.events.PaperHome;
-import cn.hexi.newsroom.events.process.ParentWatch;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.observation.ObservationPredicate;
 import io.micrometer.observation.ObservationRegistry;
@@ -15,7 +14,6 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -41,12 +39,6 @@ public class NewsroomEventsAutoConfiguration {
     @ConditionalOnMissingBean
     public EventCodec eventCodec() {
         return new EventCodec();
-    }
-
-    /** Under the local stack's supervision a service ends with the stack, even when the stack is killed outright. */
-    @Bean
-    public SmartInitializingSingleton parentWatch() {
-        return ParentWatch::fromEnvironment;
     }
 
     /** The paper's home district and time zone, from {@code newsroom.home.*}. */
