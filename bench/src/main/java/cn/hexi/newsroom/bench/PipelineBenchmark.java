@@ -130,15 +130,18 @@ public final class PipelineBenchmark {
         listener.join(5000);
         lagSampler.interrupt();
 
-        int recordSize = meanRecordSize(EventType.ARTICLE_ENRICHED.topic());
+        List<ConsumerRecord<String, byte[]>> enriched = sampleRecords(EventType.ARTICLE_ENRICHED.topic(), 2000);
+        int recordSize = enriched.isEmpty() ? 4096 : (int) enriched.stream().mapToInt(ConsumerRecord::serializedValueSize).average().orElseThrow();
         KafkaCeiling kafka = KafkaCeiling.measure(stack.kafkaBootstrap(), recordSize, 200_000);
+        System.out.println("the producer settings ...");
+        String producerSettings = ProducerSettings.section(stack.kafkaBootstrap(), stack.broker().pid(), enriched);
         System.out.println("the embedded file store's writes ...");
         String storeWrites = StoreWrites.section();
         List<String> jmh = BenchMain.runJmh("Benchmark");
 
         Path file = repo.resolve("BENCHMARKS.md");
         String cpu = ProcessCpu.section(cpuBefore, cpuAfter, full.articles(), full.articlesPerSecond(), ProcessCpu.enrichCorePerCore(jmh));
-        String report = BenchmarkReport.render(warmUp, runs, articlesPerIssue, fullSpeedLag, processing, recordSize, kafka, jmh, cpu + reprocessing + storeWrites)
+        String report = BenchmarkReport.render(warmUp, runs, articlesPerIssue, fullSpeedLag, processing, recordSize, kafka, jmh, cpu + reprocessing + storeWrites + producerSettings)
                 + BenchmarkReport.handWrittenSections(Files.exists(file) ? Files.readString(file) : "");
         Files.writeString(file, report);
         System.out.println(report);
@@ -312,21 +315,17 @@ public final class PipelineBenchmark {
                 .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
     }
 
-    private int meanRecordSize(String topic) {
-        Properties config = consumerConfig("bench-sizes-" + System.nanoTime());
-        long bytes = 0;
-        int records = 0;
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config)) {
+    /** Up to {@code count} records from the start of a topic, as the pipeline wrote them. */
+    private List<ConsumerRecord<String, byte[]>> sampleRecords(String topic, int count) {
+        List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(consumerConfig("bench-sample-" + System.nanoTime()))) {
             consumer.subscribe(List.of(topic));
             Instant deadline = Instant.now().plusSeconds(10);
-            while (records < 2000 && Instant.now().isBefore(deadline)) {
-                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
-                    bytes += record.serializedValueSize();
-                    records++;
-                }
+            while (records.size() < count && Instant.now().isBefore(deadline)) {
+                consumer.poll(Duration.ofMillis(500)).forEach(records::add);
             }
         }
-        return records == 0 ? 4096 : (int) (bytes / records);
+        return records.size() > count ? records.subList(0, count) : records;
     }
 
     private Properties consumerConfig(String group) {

@@ -60,8 +60,9 @@ public class NewsroomEventsAutoConfiguration {
                                          ObjectProvider<ObservationRegistry> observations,
                                          @Value("${spring.application.name}") String applicationName) {
         Map<String, Object> config = durableProducer(kafka, StringSerializer.class);
-        // Stages send a whole batch's events and then wait once: records of a batch travel in few, compressed requests.
-        config.putIfAbsent(ProducerConfig.LINGER_MS_CONFIG, 5);
+        // Stages send a whole batch's events and then wait for them, so lingering would only lengthen that wait (5 ms a
+        // batch, see BENCHMARKS.md); the records queue behind the request in flight and still travel in few, compressed requests.
+        config.putIfAbsent(ProducerConfig.LINGER_MS_CONFIG, 0);
         config.putIfAbsent(ProducerConfig.BATCH_SIZE_CONFIG, 262144);
         config.putIfAbsent(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
         var template = new KafkaTemplate<String, byte[]>(new DefaultKafkaProducerFactory<>(config));
