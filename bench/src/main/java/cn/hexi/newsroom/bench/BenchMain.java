@@ -42,15 +42,7 @@ public final class BenchMain implements Callable<Integer> {
 
     /** Runs the benchmarks matching {@code include} and returns one summary line per benchmark, corpus lines first. */
     public static List<String> runJmh(String include) throws RunnerException {
-        Options options = new OptionsBuilder()
-                .include(include)
-                .forks(1)
-                .warmupIterations(WARM_UP_ITERATIONS).warmupTime(TimeValue.seconds(2))
-                .measurementIterations(5).measurementTime(TimeValue.seconds(2))
-                // The heap the services must run in.
-                .jvmArgsAppend("-D" + SeedCorpus.PROPERTY + "=" + SeedCorpus.folder(), "-Xmx256m")
-                .build();
-        Collection<RunResult> results = new Runner(options).run();
+        Collection<RunResult> results = run(include, WARM_UP_ITERATIONS);
         long bytes = SeedCorpus.utf8Bytes();
         int articles = EnrichBenchmark.seedArticles().size();
         List<String> lines = new ArrayList<>();
@@ -62,5 +54,17 @@ public final class BenchMain implements Callable<Integer> {
                     opsPerSecond, error, opsPerSecond * bytes / 1_000_000.0, opsPerSecond * articles));
         }
         return lines;
+    }
+
+    /** One fork per benchmark, in the heap the services must run in; two-second iterations. */
+    static Collection<RunResult> run(String include, int warmUpIterations) throws RunnerException {
+        Options options = new OptionsBuilder()
+                .include(include)
+                .forks(1)
+                .warmupIterations(warmUpIterations).warmupTime(TimeValue.seconds(2))
+                .measurementIterations(5).measurementTime(TimeValue.seconds(2))
+                .jvmArgsAppend("-D" + SeedCorpus.PROPERTY + "=" + SeedCorpus.folder(), "-Xmx256m")
+                .build();
+        return new Runner(options).run();
     }
 }

@@ -138,10 +138,11 @@ public final class PipelineBenchmark {
         System.out.println("the embedded file store's writes ...");
         String storeWrites = StoreWrites.section();
         List<String> jmh = BenchMain.runJmh("Benchmark");
+        String tracing = TracingCost.section();
 
         Path file = repo.resolve("BENCHMARKS.md");
         String cpu = ProcessCpu.section(cpuBefore, cpuAfter, full.articles(), full.articlesPerSecond(), ProcessCpu.enrichCorePerCore(jmh));
-        String report = BenchmarkReport.render(warmUp, runs, articlesPerIssue, fullSpeedLag, processing, recordSize, kafka, jmh, cpu + reprocessing + storeWrites + producerSettings)
+        String report = BenchmarkReport.render(warmUp, runs, articlesPerIssue, fullSpeedLag, processing, recordSize, kafka, jmh, cpu + reprocessing + storeWrites + producerSettings + tracing)
                 + BenchmarkReport.handWrittenSections(Files.exists(file) ? Files.readString(file) : "");
         Files.writeString(file, report);
         System.out.println(report);
