@@ -38,6 +38,11 @@ final class ProcessCpu {
         double work() {
             return total - jit - gc;
         }
+
+        /** The collector's percentage of all the process's CPU. */
+        double gcShare() {
+            return total <= 0 ? 0 : 100 * gc / total;
+        }
     }
 
     /** One reading of every process, by name. */
@@ -131,17 +136,18 @@ final class ProcessCpu {
         md.append("Each process's CPU time (user and system, from the operating system) from the start of the full-speed run to its ")
           .append("last article's publication, divided by the articles published; split by thread into the JIT compilers, the ")
           .append("garbage collector (the serial collector runs in the VM thread) and the rest, the process's own work:\n\n");
-        md.append("| process | CPU seconds | CPU per article | of which work | JIT compilers | garbage collector |\n|---|---|---|---|---|---|\n");
+        md.append("| process | CPU seconds | CPU per article | of which work | JIT compilers | garbage collector | collector's share (target < 5% in each service) |\n")
+          .append("|---|---|---|---|---|---|---|\n");
         Usage all = new Usage(0, 0, 0);
         double perArticle = 1000.0 / Math.max(1, articles);
         for (Map.Entry<String, Usage> process : after.since(before).entrySet()) {
             Usage spent = process.getValue();
             all = new Usage(all.total + spent.total, all.jit + spent.jit, all.gc + spent.gc);
-            md.append(String.format("| %s | %.1f | %.2f ms | %.2f ms | %.2f ms | %.2f ms |%n", process.getKey(), spent.total,
-                    spent.total * perArticle, spent.work() * perArticle, spent.jit * perArticle, spent.gc * perArticle));
+            md.append(String.format("| %s | %.1f | %.2f ms | %.2f ms | %.2f ms | %.2f ms | %.1f%% |%n", process.getKey(), spent.total,
+                    spent.total * perArticle, spent.work() * perArticle, spent.jit * perArticle, spent.gc * perArticle, spent.gcShare()));
         }
-        md.append(String.format("| **all** | %.1f | **%.2f ms** (target ≤ 6 ms) | %.2f ms | %.2f ms | %.2f ms |%n%n", all.total,
-                all.total * perArticle, all.work() * perArticle, all.jit * perArticle, all.gc * perArticle));
+        md.append(String.format("| **all** | %.1f | **%.2f ms** (target ≤ 6 ms) | %.2f ms | %.2f ms | %.2f ms | %.1f%% |%n%n", all.total,
+                all.total * perArticle, all.work() * perArticle, all.jit * perArticle, all.gc * perArticle, all.gcShare()));
         if (enrichPerCore > 0) {
             md.append(String.format("Sustained %.0f articles/s is **%.1f%%** of the enrich core's %.0f articles/s per core (JMH, same run; "
                     + "target ≥ 40%%).%n%n", sustained, 100 * sustained / enrichPerCore, enrichPerCore));

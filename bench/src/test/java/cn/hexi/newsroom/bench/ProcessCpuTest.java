@@ -1,6 +1,7 @@
 package cn.hexi.newsroom.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,5 +35,11 @@ class ProcessCpuTest {
         assertThat(usage.gc()).isNotNegative();
         assertThat(usage.jit() + usage.gc()).isLessThanOrEqualTo(usage.total() + 0.02);
         assertThat(usage.work()).isPositive();
+    }
+
+    @Test
+    void theCollectorsShareIsItsPercentageOfTheProcessCpuAndNothingForAnIdleProcess() {
+        assertThat(new ProcessCpu.Usage(2.0, 0.5, 0.1).gcShare()).isCloseTo(5.0, within(1e-9));
+        assertThat(new ProcessCpu.Usage(0, 0, 0).gcShare()).isZero();
     }
 }
