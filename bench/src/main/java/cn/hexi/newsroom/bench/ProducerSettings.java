@@ -17,6 +17,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.Metric;
+import org.apache.kafka.common.MetricName;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
@@ -157,7 +158,7 @@ final class ProducerSettings {
     }
 
     private static double metric(KafkaProducer<?, ?> producer, String name) {
-        for (Map.Entry<org.apache.kafka.common.MetricName, ? extends Metric> metric : producer.metrics().entrySet()) {
+        for (Map.Entry<MetricName, ? extends Metric> metric : producer.metrics().entrySet()) {
             if (metric.getKey().name().equals(name) && metric.getKey().group().equals("producer-metrics")) {
                 return ((Number) metric.getValue().metricValue()).doubleValue();
             }
@@ -173,7 +174,8 @@ final class ProducerSettings {
                 + "bytes, keys and headers as the pipeline wrote them) sent again in turn to a topic of %d partitions on the stack's "
                 + "broker, while the stack was idle. Client CPU is the sending thread's and the producer's network thread's; broker CPU "
                 + "the broker process's; wire bytes the producer's requests; a batch's wait from its first send to its last "
-                + "acknowledgement. The first line is Kafka 4's defaults; each of the next three changes one thing, and the last two change one thing of the stages' settings.%n%n",
+                + "acknowledgement. The first line is Kafka 4's defaults; each of the next three changes one thing, and the last two "
+                + "change one thing of the stages' settings.%n%n",
                 RECORDS_PER_SETTING, RECORDS_PER_SEND, sample.size(), meanValue, PARTITIONS));
         md.append("| setting | records/s | client CPU per 1000 records | broker CPU per 1000 records | wire bytes per record | batch's wait p50 | p99 |\n")
           .append("|---|---|---|---|---|---|---|\n");
