@@ -7,6 +7,7 @@ import cn.hexi.newsroom.events.spring.BatchConsumer;
 import cn.hexi.newsroom.events.spring.ConsumedRecord;
 import cn.hexi.newsroom.events.spring.EventPublisher;
 import cn.hexi.newsroom.events.spring.EventPublisher.Outgoing;
+import cn.hexi.newsroom.events.spring.NewsroomEventsAutoConfiguration;
 import cn.hexi.newsroom.events.spring.StageMetrics;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.observation.ObservationRegistry;
@@ -104,10 +105,8 @@ public class StageTracing {
                 .run();
         ObservationRegistry observations = tracing == Tracing.NONE ? ObservationRegistry.NOOP : context.getBean(ObservationRegistry.class);
         producer = new SharedMockProducer();
-        KafkaTemplate<String, byte[]> template = new KafkaTemplate<>(new MockProducerFactory<>(() -> producer));
-        template.setMicrometerEnabled(true);
-        template.setObservationEnabled(true);
-        template.setObservationRegistry(observations);
+        KafkaTemplate<String, byte[]> template = NewsroomEventsAutoConfiguration.observedTemplate(new MockProducerFactory<>(() -> producer),
+                observations);
         EventPublisher publisher = new EventPublisher(template, new EventCodec(), "/newsroom/enrich-service", Duration.ofSeconds(30),
                 Clock.systemUTC());
         // Fails the set-up unless the observations' timers are kept as the services keep them.

@@ -29,6 +29,7 @@ import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.core.ProducerFactory;
 
 /** Gives every service the same event codec, a durable event publisher, and the pipeline topics. */
 @AutoConfiguration(after = KafkaAutoConfiguration.class)
@@ -65,12 +66,18 @@ public class NewsroomEventsAutoConfiguration {
         config.putIfAbsent(ProducerConfig.LINGER_MS_CONFIG, 0);
         config.putIfAbsent(ProducerConfig.BATCH_SIZE_CONFIG, 262144);
         config.putIfAbsent(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
-        var template = new KafkaTemplate<String, byte[]>(new DefaultKafkaProducerFactory<>(config));
+        var template = observedTemplate(new DefaultKafkaProducerFactory<>(config), observations.getIfAvailable(() -> ObservationRegistry.NOOP));
+        return new EventPublisher(template, codec, "/newsroom/" + applicationName, events.sendTimeout(), clock);
+    }
+
+    /** The stages' template over {@code producers}, observed as the services observe it (also by the tracing benchmark). */
+    public static KafkaTemplate<String, byte[]> observedTemplate(ProducerFactory<String, byte[]> producers, ObservationRegistry observations) {
+        var template = new KafkaTemplate<>(producers);
         template.setMicrometerEnabled(true);
         // Each send is a span whose context travels in the record's headers: the next stage continues the trace.
         template.setObservationEnabled(true);
-        template.setObservationRegistry(observations.getIfAvailable(() -> ObservationRegistry.NOOP));
-        return new EventPublisher(template, codec, "/newsroom/" + applicationName, events.sendTimeout(), clock);
+        template.setObservationRegistry(observations);
+        return template;
     }
 
     /** The service's stage is its application name less {@code -service}: {@code parse-service} counts as {@code parse}. */
