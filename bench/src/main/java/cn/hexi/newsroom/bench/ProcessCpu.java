@@ -54,13 +54,25 @@ final class ProcessCpu {
             usage.forEach((process, now) -> spent.put(process, now.minus(earlier.usage.get(process))));
             return spent;
         }
+    }
 
-        /** The share of all the CPU spent since {@code earlier} that went to the JIT compilers. */
-        double jitShareSince(Sample earlier) {
-            Map<String, Usage> spent = since(earlier);
-            double total = spent.values().stream().mapToDouble(Usage::total).sum();
-            return total <= 0 ? 0 : spent.values().stream().mapToDouble(Usage::jit).sum() / total;
-        }
+    /** All the processes' CPU together. */
+    static Usage all(Map<String, Usage> spent) {
+        return spent.values().stream().reduce(new Usage(0, 0, 0), (a, b) -> new Usage(a.total + b.total, a.jit + b.jit, a.gc + b.gc));
+    }
+
+    /** The share of all the CPU spent that went to the JIT compilers. */
+    static double jitShare(Map<String, Usage> spent) {
+        Usage all = all(spent);
+        return all.total <= 0 ? 0 : all.jit / all.total;
+    }
+
+    /** A run's CPU per article, all processes and by process, for the console. */
+    static String perArticle(PipelineBenchmark.Run run) {
+        double perArticle = 1000.0 / Math.max(1, run.articles());
+        StringBuilder line = new StringBuilder(String.format("CPU per article %.2f ms (", all(run.cpu()).total * perArticle));
+        run.cpu().forEach((process, spent) -> line.append(String.format("%s %.2f, ", process, spent.total * perArticle)));
+        return line.replace(line.length() - 2, line.length(), ")").toString();
     }
 
     private ProcessCpu() {
@@ -131,27 +143,51 @@ final class ProcessCpu {
     }
 
     /** The report's section: CPU per article by process over the full-speed run, split by spender; the ratio to the enrich core. */
-    static String section(Sample before, Sample after, int articles, double sustained, double enrichPerCore) {
+    static String section(PipelineBenchmark.Run full, double enrichPerCore) {
         StringBuilder md = new StringBuilder("## CPU per article\n\n");
         md.append("Each process's CPU time (user and system, from the operating system) from the start of the full-speed run to its ")
           .append("last article's publication, divided by the articles published; split by thread into the JIT compilers, the ")
-          .append("garbage collector (the serial collector runs in the VM thread) and the rest, the process's own work:\n\n");
+          .append("garbage collector (the VM thread, where the serial collector runs, and any collector thread) and the rest, ")
+          .append("the process's own work:\n\n");
         md.append("| process | CPU seconds | CPU per article | of which work | JIT compilers | garbage collector | collector's share (target < 5% in each service) |\n")
           .append("|---|---|---|---|---|---|---|\n");
-        Usage all = new Usage(0, 0, 0);
-        double perArticle = 1000.0 / Math.max(1, articles);
-        for (Map.Entry<String, Usage> process : after.since(before).entrySet()) {
+        double perArticle = 1000.0 / Math.max(1, full.articles());
+        for (Map.Entry<String, Usage> process : full.cpu().entrySet()) {
             Usage spent = process.getValue();
-            all = new Usage(all.total + spent.total, all.jit + spent.jit, all.gc + spent.gc);
             md.append(String.format("| %s | %.1f | %.2f ms | %.2f ms | %.2f ms | %.2f ms | %.1f%% |%n", process.getKey(), spent.total,
                     spent.total * perArticle, spent.work() * perArticle, spent.jit * perArticle, spent.gc * perArticle, spent.gcShare()));
         }
+        Usage all = all(full.cpu());
         md.append(String.format("| **all** | %.1f | **%.2f ms** (target ≤ 6 ms) | %.2f ms | %.2f ms | %.2f ms | %.1f%% |%n%n", all.total,
                 all.total * perArticle, all.work() * perArticle, all.jit * perArticle, all.gc * perArticle, all.gcShare()));
         if (enrichPerCore > 0) {
             md.append(String.format("Sustained %.0f articles/s is **%.1f%%** of the enrich core's %.0f articles/s per core (JMH, same run; "
-                    + "target ≥ 40%%).%n%n", sustained, 100 * sustained / enrichPerCore, enrichPerCore));
+                    + "target ≥ 40%%).%n%n", full.articlesPerSecond(), 100 * full.articlesPerSecond() / enrichPerCore, enrichPerCore));
         }
         return md.toString();
+    }
+
+    /**
+     * CPU per article of every process in every run: at a lower load the stages take smaller batches and the fixed
+     * costs (polls, idle timers, the load generator's own) fall on fewer articles, so what a process spends per article
+     * at 90% against full speed shows what keeps the stack from holding 90% of its maximum.
+     */
+    static String byLoadSection(List<PipelineBenchmark.Run> runs) {
+        StringBuilder md = new StringBuilder("## CPU per article at each load\n\n");
+        md.append("The same measure for every run, in ms of CPU per article published (from the run's first upload to its last ")
+          .append("article's publication); the collector's share of the process's CPU in brackets:\n\n| process |");
+        runs.forEach(run -> md.append(' ').append(run.name()).append(" |"));
+        md.append("\n|---|").append("---|".repeat(runs.size())).append('\n');
+        for (String process : runs.get(0).cpu().keySet()) {
+            md.append("| ").append(process).append(" |");
+            for (PipelineBenchmark.Run run : runs) {
+                Usage spent = run.cpu().get(process);
+                md.append(String.format(" %.2f (%.0f%%) |", 1000 * spent.total / Math.max(1, run.articles()), spent.gcShare()));
+            }
+            md.append('\n');
+        }
+        md.append("| **all** |");
+        runs.forEach(run -> md.append(String.format(" **%.2f** |", 1000 * all(run.cpu()).total / Math.max(1, run.articles()))));
+        return md.append("\n\n").toString();
     }
 }
