@@ -168,21 +168,22 @@ final class ProcessCpu {
     }
 
     /**
-     * CPU per article of every process in every run: at a lower load the stages take smaller batches and the fixed
-     * costs (polls, idle timers, the load generator's own) fall on fewer articles, so what a process spends per article
-     * at 90% against full speed shows what keeps the stack from holding 90% of its maximum.
+     * CPU per article of every process in every run: at a lower load the stages take smaller batches, and what the JIT
+     * compilers spend as code turns hot falls on fewer articles, so what a process spends per article at 90% against
+     * full speed shows what keeps the stack from holding 90% of its maximum.
      */
     static String byLoadSection(List<PipelineBenchmark.Run> runs) {
         StringBuilder md = new StringBuilder("## CPU per article at each load\n\n");
         md.append("The same measure for every run, in ms of CPU per article published (from the run's first upload to its last ")
-          .append("article's publication); the collector's share of the process's CPU in brackets:\n\n| process |");
+          .append("article's publication), and in brackets how much of it the JIT compilers and the collector spent:\n\n| process |");
         runs.forEach(run -> md.append(' ').append(run.name()).append(" |"));
         md.append("\n|---|").append("---|".repeat(runs.size())).append('\n');
         for (String process : runs.get(0).cpu().keySet()) {
             md.append("| ").append(process).append(" |");
             for (PipelineBenchmark.Run run : runs) {
                 Usage spent = run.cpu().get(process);
-                md.append(String.format(" %.2f (%.0f%%) |", 1000 * spent.total / Math.max(1, run.articles()), spent.gcShare()));
+                double perArticle = 1000.0 / Math.max(1, run.articles());
+                md.append(String.format(" %.2f (JIT %.2f, GC %.2f) |", spent.total * perArticle, spent.jit * perArticle, spent.gc * perArticle));
             }
             md.append('\n');
         }

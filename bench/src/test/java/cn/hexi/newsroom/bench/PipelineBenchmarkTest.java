@@ -41,8 +41,8 @@ class PipelineBenchmarkTest {
         String table = ProcessCpu.byLoadSection(runs);
 
         assertThat(table).contains("| process | full speed | 90% of max |")
-                .contains("| enrich-service | 2.00 (5%) | 3.00 (10%) |")
-                .contains("| store | 1.00 (50%) | 2.00 (50%) |")
+                .contains("| enrich-service | 2.00 (JIT 0.10, GC 0.10) | 3.00 (JIT 0.00, GC 0.30) |")
+                .contains("| store | 1.00 (JIT 0.00, GC 0.50) | 2.00 (JIT 0.00, GC 1.00) |")
                 .contains("| **all** | **3.00** | **5.00** |");
         assertThat(ProcessCpu.perArticle(runs.get(1))).isEqualTo("CPU per article 5.00 ms (enrich-service 3.00, store 2.00)");
     }
