@@ -62,12 +62,13 @@ public final class PipelineBenchmark {
      * rate must leave out, as JMH's warm-up does.
      */
     static final double SETTLED_JIT_SHARE = Double.parseDouble(System.getProperty("bench.settled-jit-share", "0.05"));
+    /** The full-speed run sends at least this many issues ({@code BENCH_ISSUES}). */
+    static final int REQUESTED_ISSUES = Integer.getInteger("bench.issues", 200);
     /**
      * The full-speed run lasts about this long at least. A burst of a few seconds overstates what the stack holds: its
      * topics absorb the backlog, and work the stack defers (collections, the broker's log) falls after the last
      * article. One 200-issue burst measured 446 articles/s, and the 90% run offered 401 then fell behind.
      */
-    static final int REQUESTED_ISSUES = Integer.getInteger("bench.issues", 200);
     static final int SUSTAINED_SECONDS = Integer.getInteger("bench.full-speed-seconds", 30);
     private static final Map<String, String> STAGE_GROUPS = Map.of(
             "parse", "parse-service", "enrich", "enrich-service", "publish", "publish-service");
@@ -103,13 +104,13 @@ public final class PipelineBenchmark {
         System.out.println("starting the local stack in " + data + " ...");
         try (LocalStack stack = LocalStack.start(new LocalStack.Settings(repo, data, false, null, null, ports, "256m", "bench-key", Map.of()))) {
             IssueRelayout relayout = new IssueRelayout(SeedCorpus.texts(), 9, 20261123L);
-            new PipelineBenchmark(stack, relayout).run(repo, REQUESTED_ISSUES);
+            new PipelineBenchmark(stack, relayout).run(repo);
         }
         // Kept when the run failed, for its logs.
         Folders.delete(data);
     }
 
-    private void run(Path repo, int fullSpeedIssues) throws Exception {
+    private void run(Path repo) throws Exception {
         Thread listener = daemon(this::listen);
         Thread lagSampler = daemon(this::sampleLag);
 
@@ -117,7 +118,7 @@ public final class PipelineBenchmark {
         WarmUp warmUp = warmUp();
         peakLag.clear();
 
-        int fullSpeed = fullSpeedIssues(fullSpeedIssues, warmUp.lastRound());
+        int fullSpeed = fullSpeedIssues(REQUESTED_ISSUES, warmUp.lastRound());
         System.out.println("full speed: " + fullSpeed + " issues ...");
         Run full = measure("full speed", fullSpeed, 0);
         Map<String, Long> fullSpeedLag = Map.copyOf(peakLag);
@@ -207,7 +208,7 @@ public final class PipelineBenchmark {
                 latencies.isEmpty() ? 0 : latencies.get(latencies.size() - 1), cpuAtLastArticle.since(cpuAtStart));
         System.out.printf("  %s: %d issues, %d articles in %.1f s = %.0f articles/s; latency p50 %.3f s p95 %.3f s p99 %.3f s; %s%n",
                 name, run.issues(), run.articles(), run.seconds(), run.articlesPerSecond(), run.p50(), run.p95(), run.p99(),
-                ProcessCpu.perArticle(run));
+                ProcessCpu.summary(run));
         return run;
     }
 

@@ -67,9 +67,14 @@ final class ProcessCpu {
         return all.total <= 0 ? 0 : all.jit / all.total;
     }
 
+    /** Milliseconds per article of a CPU second in this run. */
+    private static double msPerArticle(PipelineBenchmark.Run run) {
+        return 1000.0 / Math.max(1, run.articles());
+    }
+
     /** A run's CPU per article, all processes and by process, for the console. */
-    static String perArticle(PipelineBenchmark.Run run) {
-        double perArticle = 1000.0 / Math.max(1, run.articles());
+    static String summary(PipelineBenchmark.Run run) {
+        double perArticle = msPerArticle(run);
         StringBuilder line = new StringBuilder(String.format("CPU per article %.2f ms (", all(run.cpu()).total * perArticle));
         run.cpu().forEach((process, spent) -> line.append(String.format("%s %.2f, ", process, spent.total * perArticle)));
         return line.replace(line.length() - 2, line.length(), ")").toString();
@@ -151,7 +156,7 @@ final class ProcessCpu {
           .append("the process's own work:\n\n");
         md.append("| process | CPU seconds | CPU per article | of which work | JIT compilers | garbage collector | collector's share (target < 5% in each service) |\n")
           .append("|---|---|---|---|---|---|---|\n");
-        double perArticle = 1000.0 / Math.max(1, full.articles());
+        double perArticle = msPerArticle(full);
         for (Map.Entry<String, Usage> process : full.cpu().entrySet()) {
             Usage spent = process.getValue();
             md.append(String.format("| %s | %.1f | %.2f ms | %.2f ms | %.2f ms | %.2f ms | %.1f%% |%n", process.getKey(), spent.total,
@@ -182,13 +187,13 @@ final class ProcessCpu {
             md.append("| ").append(process).append(" |");
             for (PipelineBenchmark.Run run : runs) {
                 Usage spent = run.cpu().get(process);
-                double perArticle = 1000.0 / Math.max(1, run.articles());
+                double perArticle = msPerArticle(run);
                 md.append(String.format(" %.2f (JIT %.2f, GC %.2f) |", spent.total * perArticle, spent.jit * perArticle, spent.gc * perArticle));
             }
             md.append('\n');
         }
         md.append("| **all** |");
-        runs.forEach(run -> md.append(String.format(" **%.2f** |", 1000 * all(run.cpu()).total / Math.max(1, run.articles()))));
+        runs.forEach(run -> md.append(String.format(" **%.2f** |", all(run.cpu()).total * msPerArticle(run))));
         return md.append("\n\n").toString();
     }
 }

@@ -44,6 +44,6 @@ class PipelineBenchmarkTest {
                 .contains("| enrich-service | 2.00 (JIT 0.10, GC 0.10) | 3.00 (JIT 0.00, GC 0.30) |")
                 .contains("| store | 1.00 (JIT 0.00, GC 0.50) | 2.00 (JIT 0.00, GC 1.00) |")
                 .contains("| **all** | **3.00** | **5.00** |");
-        assertThat(ProcessCpu.perArticle(runs.get(1))).isEqualTo("CPU per article 5.00 ms (enrich-service 3.00, store 2.00)");
+        assertThat(ProcessCpu.summary(runs.get(1))).isEqualTo("CPU per article 5.00 ms (enrich-service 3.00, store 2.00)");
     }
 }
