@@ -10,9 +10,10 @@ import org.springframework.core.env.MapPropertySource;
  * The stages' consumers let a fetch gather records for a moment: the broker answers once it has
  * {@value #FETCH_MIN_BYTES} bytes for the consumer or after {@value #FETCH_MAX_WAIT_MS} ms. Kafka's default answers
  * with the first record, so below full speed a stage took batches of one or two records, each batch a fetch, a send,
- * an acknowledgement wait, an offset commit and, in publish, a store round trip: at a quarter of the stack's maximum,
- * three times the CPU per article of full speed (see BENCHMARKS.md). At full speed the backlog fills a fetch at once,
- * so nothing waits. Added last, so a binding's own {@code configuration} or the binder's overrides them.
+ * an acknowledgement wait, an offset commit and, in publish, store round trips. At a quarter of the stack's maximum
+ * this cut the stack's CPU per article from 22.8 to 19.6 ms (BENCHMARKS.md); at half and at 90% it changed nothing. At
+ * full speed the backlog fills a fetch at once, so nothing waits. Added last, so a binding's own
+ * {@code configuration} or the binder's overrides them.
  */
 public class ConsumerDefaultsEnvironmentPostProcessor implements EnvironmentPostProcessor {
 
