@@ -9,9 +9,14 @@ import java.nio.file.Path;
 
 /**
  * An embedded MongoDB wire-protocol server (mongo-java-server) reached through the real driver. With a data
- * directory it keeps its data in an H2 MVStore file; without one, in memory (its memory backend). The oplog is on so change
- * streams work. It lacks transactions, {@code $text}, geo queries and {@code hello}. The file store commits every
- * write command before acknowledging it ({@link DurableH2Backend}), so a hard kill loses no acknowledged write.
+ * directory it keeps its data in an H2 MVStore file; without one, in memory (its memory backend). It lacks transactions,
+ * {@code $text}, geo queries, {@code hello} and change streams. The file store commits every write command before
+ * acknowledging it ({@link DurableH2Backend}), so a hard kill loses no acknowledged write.
+ * <p>
+ * No oplog: nothing in the pipeline reads change streams (consumers follow the articles topic, or watch the real
+ * MongoDB replica set of {@code docker-compose.yml}), and mongo-java-server's oplog is an uncapped collection that keeps
+ * a deep copy of every inserted document and every update for as long as the store lives (in memory, one more copy
+ * for each young collection to move into the old generation).
  */
 public final class EmbeddedMongo implements AutoCloseable {
 
@@ -34,7 +39,6 @@ public final class EmbeddedMongo implements AutoCloseable {
             backend = new DurableH2Backend(dataDir.resolve("mongo").resolve("newsroom.mv").toAbsolutePath().toString());
         }
         MongoServer server = new MongoServer(backend.version(WireVersion.MONGO_5_0));
-        server.enableOplog();
         server.bind("127.0.0.1", port);
         return new EmbeddedMongo(server, "mongodb://127.0.0.1:" + server.getLocalAddress().getPort() + "/" + database);
     }
