@@ -67,7 +67,8 @@ final class BenchmarkReport {
         whereTheLimitIs(md, peakLag, processing);
 
         md.append("## Domain cores (JMH)\n\n");
-        md.append("One thread each, forked JVM with `-Xmx256m`, ").append(BenchMain.WARM_UP_ITERATIONS).append(" × 2 s warm-up, 5 × 2 s measurement:\n\n");
+        md.append("One thread each, forked JVM with `-Xmx256m`, ").append(BenchMain.WARM_UP_ITERATIONS).append(" × 2 s warm-up, 5 × 2 s measurement, run ")
+                .append("right after the full-speed run, the stack idle:\n\n");
         jmh.forEach(line -> md.append("    ").append(line).append('\n'));
         md.append("\n## Reproduce\n\n");
         md.append("    ./pipeline bench-pipeline      # this whole file (about 16 minutes); -Dbench.issues=N via BENCH_ISSUES=N\n");

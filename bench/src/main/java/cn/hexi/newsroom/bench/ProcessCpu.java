@@ -166,7 +166,7 @@ final class ProcessCpu {
         md.append(String.format("| **all** | %.1f | **%.2f ms** (target ≤ 6 ms) | %.2f ms | %.2f ms | %.2f ms | %.1f%% |%n%n", all.total,
                 all.total * perArticle, all.work() * perArticle, all.jit * perArticle, all.gc * perArticle, all.gcShare()));
         if (enrichPerCore > 0) {
-            md.append(String.format("Sustained %.0f articles/s is **%.1f%%** of the enrich core's %.0f articles/s per core (JMH, same run; "
+            md.append(String.format("Sustained %.0f articles/s is **%.1f%%** of the enrich core's %.0f articles/s per core (JMH, right after the full-speed run; "
                     + "target ≥ 40%%).%n%n", full.articlesPerSecond(), 100 * full.articlesPerSecond() / enrichPerCore, enrichPerCore));
         }
         return md.toString();
