@@ -54,12 +54,12 @@ public final class PipelineBenchmark {
     /** The warm-up sends at least this many issues, then rounds of {@link #WARM_UP_ROUND} until the JIT has settled. */
     static final int MIN_WARM_UP_ISSUES = 400;
     static final int WARM_UP_ROUND = 200;
-    static final int MAX_WARM_UP_ISSUES = 3000;
+    static final int MAX_WARM_UP_ISSUES = 6000;
     /**
      * The JIT has settled when its compilers spent less than this share of the whole stack's CPU over a warm-up round
      * (from its first issue to its last article's publication). The six JVMs' compilers keep compiling for minutes:
-     * they took 47% of the stack's CPU over the first 400 issues and still 14% to 30% after 2,000, which a sustained
-     * rate must leave out, as JMH's warm-up does.
+     * they took 47% of the stack's CPU over the first 400 issues, still 10% to 19% after 3,000 (the earlier maximum)
+     * and 3.7% after 4,600 in one run, which a sustained rate must leave out, as JMH's warm-up does.
      */
     static final double SETTLED_JIT_SHARE = Double.parseDouble(System.getProperty("bench.settled-jit-share", "0.05"));
     /** The full-speed run sends at least this many issues ({@code BENCH_ISSUES}). */
