@@ -29,9 +29,10 @@ final class BenchmarkReport {
         md.append("Measured on ").append(LocalDate.now()).append(" by `./pipeline bench-pipeline` (end to end) and `./pipeline bench` (JMH),\n");
         md.append("on this machine: ").append(machine()).append(".\n\n");
         md.append("The end-to-end run starts the whole local stack on this one machine, each part its own process (Kafka KRaft broker,\n")
-          .append("the embedded MongoDB store in memory, the four services with `-Xmx256m`), sends new issues made by re-laying out the\n")
-          .append("seed articles (a new selection and order of the seeds' article blocks, with long lines cut at new places, so every\n")
-          .append("issue has its own id) over HTTP to ingest, and measures from the `newsroom.articles.published` notifications:\n")
+          .append("the embedded MongoDB store in memory, its 6 GB heap touched at start-up, the four services with `-Xmx256m`), sends\n")
+          .append("new issues made by re-laying out the seed articles (a new selection and order of the seeds' article blocks, with\n")
+          .append("long lines cut at new places, so every issue has its own id) over HTTP to ingest, and measures from the\n")
+          .append("`newsroom.articles.published` notifications: ")
           .append("latency is the notification's `publishedAt` minus its issue's `receivedAt` (ingest acceptance), both taken on this\n")
           .append("machine's clock. A warm-up runs first and is not counted: ").append(warmUpSentence(warmUp)).append("\n\n");
 

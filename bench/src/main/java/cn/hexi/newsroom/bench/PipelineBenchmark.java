@@ -102,7 +102,7 @@ public final class PipelineBenchmark {
         }
         LocalStack.SERVICES.forEach(service -> ports.put(service, 0));
         System.out.println("starting the local stack in " + data + " ...");
-        try (LocalStack stack = LocalStack.start(new LocalStack.Settings(repo, data, false, null, null, ports, "256m", "bench-key", Map.of()))) {
+        try (LocalStack stack = LocalStack.start(new LocalStack.Settings(repo, data, LocalStack.Store.MEMORY_PRE_TOUCHED, null, null, ports, "256m", "bench-key", Map.of()))) {
             IssueRelayout relayout = new IssueRelayout(SeedCorpus.texts(), 9, 20261123L);
             new PipelineBenchmark(stack, relayout).run(repo);
         }

@@ -35,7 +35,7 @@ public final class LocalStack implements AutoCloseable {
     /**
      * @param repo            the checkout, where {@code <service>/target/<service>-exec.jar} are
      * @param dataDir         Kafka's log, the store file, service logs and the drop folder
-     * @param persistentStore keep the embedded store in a file under {@code dataDir} (else in memory)
+     * @param store           where the embedded store keeps its documents
      * @param externalKafka   bootstrap servers of a Kafka to use instead of the embedded broker, or null
      * @param externalMongo   URI of a MongoDB to use instead of the embedded store, or null
      * @param ports           kafka, kafka-controller, mongo and each service name to its port; 0 picks a free port
@@ -43,13 +43,34 @@ public final class LocalStack implements AutoCloseable {
      * @param serviceEnvironment more environment for the services (they inherit this process's too)
      */
     /** @param instances how many instances of a service to run, by service name, where more than one */
-    public record Settings(Path repo, Path dataDir, boolean persistentStore, String externalKafka, String externalMongo,
+    public record Settings(Path repo, Path dataDir, Store store, String externalKafka, String externalMongo,
                            Map<String, Integer> ports, String serviceHeap, String apiKey, Map<String, String> serviceEnvironment,
                            Map<String, Integer> instances) {
 
-        public Settings(Path repo, Path dataDir, boolean persistentStore, String externalKafka, String externalMongo,
+        public Settings(Path repo, Path dataDir, Store store, String externalKafka, String externalMongo,
                         Map<String, Integer> ports, String serviceHeap, String apiKey, Map<String, String> serviceEnvironment) {
-            this(repo, dataDir, persistentStore, externalKafka, externalMongo, ports, serviceHeap, apiKey, serviceEnvironment, Map.of());
+            this(repo, dataDir, store, externalKafka, externalMongo, ports, serviceHeap, apiKey, serviceEnvironment, Map.of());
+        }
+    }
+
+    /** Where the embedded store keeps its documents, and the heap its JVM has for them. */
+    public enum Store {
+        /** An H2 file under the data directory, each write committed before it is acknowledged. */
+        FILE("512m", JavaCommand.Heap.LONG_LIVED),
+        /**
+         * In memory, where it holds everything the benchmark's runs store: about 55 KB an article with its issue (2.6 GB
+         * for 49,000).
+         */
+        MEMORY("6g", JavaCommand.Heap.LONG_LIVED),
+        /** In memory, with the whole heap touched at start-up (the benchmark's: 6 GB resident from the start). */
+        MEMORY_PRE_TOUCHED("6g", JavaCommand.Heap.LONG_LIVED_PRE_TOUCHED);
+
+        private final String heap;
+        private final JavaCommand.Heap collection;
+
+        Store(String heap, JavaCommand.Heap collection) {
+            this.heap = heap;
+            this.collection = collection;
         }
     }
 
@@ -105,7 +126,7 @@ public final class LocalStack implements AutoCloseable {
             broker.awaitHealthy(Duration.ofMinutes(2));
         }
         if (store != null) {
-            store.awaitHealthy(Duration.ofMinutes(1));
+            store.awaitHealthy(Duration.ofMinutes(2));
         }
         startServices(settings, ports, environment);
     }
@@ -124,11 +145,9 @@ public final class LocalStack implements AutoCloseable {
     }
 
     private String startStore(Settings settings, int port) throws IOException {
-        List<String> args = settings.persistentStore() ? List.of(Integer.toString(port), settings.dataDir().toAbsolutePath().toString())
+        List<String> args = settings.store() == Store.FILE ? List.of(Integer.toString(port), settings.dataDir().toAbsolutePath().toString())
                 : List.of(Integer.toString(port));
-        // In memory it holds everything the benchmark's runs store: about 55 KB an article with its issue (2.6 GB for 49,000).
-        store = supervise("store", JavaCommand.main(settings.persistentStore() ? "512m" : "6g", JavaCommand.Heap.LONG_LIVED,
-                        EmbeddedMongoMain.class, args),
+        store = supervise("store", JavaCommand.main(settings.store().heap, settings.store().collection, EmbeddedMongoMain.class, args),
                 () -> store.printedSinceStart("ready") && listening(port));
         return "mongodb://127.0.0.1:" + port + "/newsroom";
     }

@@ -61,7 +61,7 @@ public final class LocalStackMain implements Callable<Integer> {
             if (PrometheusServer.installed()) {
                 PortCheck.requireFree("prometheus", prometheusPort);
             }
-            stack = LocalStack.start(new LocalStack.Settings(repo, dataDir, true, System.getenv("KAFKA_BOOTSTRAP_SERVERS"),
+            stack = LocalStack.start(new LocalStack.Settings(repo, dataDir, LocalStack.Store.FILE, System.getenv("KAFKA_BOOTSTRAP_SERVERS"),
                     System.getenv("MONGODB_URI"), configuredPorts(), "384m", apiKey, Map.of(), scale(scale)));
         } catch (IllegalStateException cannotStart) {
             System.err.println("cannot start the pipeline: " + cannotStart.getMessage());

@@ -116,7 +116,7 @@ class PipelineEndToEndIT {
             ports.put(port, 0);
         }
         LocalStack.SERVICES.forEach(service -> ports.put(service, 0));
-        stack = LocalStack.start(new LocalStack.Settings(REPO, data, false, null, null, ports, "256m", "test-key",
+        stack = LocalStack.start(new LocalStack.Settings(REPO, data, LocalStack.Store.MEMORY, null, null, ports, "256m", "test-key",
                 // Records are logged one by one at DEBUG (a summary per batch at INFO): the trace test reads those lines.
                 Map.of("OTEL_EXPORTER_OTLP_TRACES_ENDPOINT", traces.endpoint(), "LOGGING_LEVEL_CN_HEXI_NEWSROOM", "DEBUG")));
         mongo = MongoClients.create(stack.mongoUri());

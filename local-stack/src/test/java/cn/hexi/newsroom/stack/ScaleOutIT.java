@@ -44,7 +44,7 @@ class ScaleOutIT {
         try (Stream<Path> listing = Files.list(REPO.resolve("seeds"))) {
             seeds = listing.filter(p -> p.toString().endsWith(".txt")).sorted().toList();
         }
-        try (LocalStack stack = LocalStack.start(new LocalStack.Settings(REPO, data, false, null, null, ports, "256m", "test-key",
+        try (LocalStack stack = LocalStack.start(new LocalStack.Settings(REPO, data, LocalStack.Store.MEMORY, null, null, ports, "256m", "test-key",
                 Map.of(), LocalStackMain.scale("enrich=2")));
              MongoClient mongo = MongoClients.create(stack.mongoUri())) {
             List<ServiceProcess> enrich = stack.instances("enrich-service");

@@ -69,7 +69,7 @@ public final class Chaos {
         List.of("kafka", "kafka-controller", "mongo").forEach(port -> ports.put(port, 0));
         LocalStack.SERVICES.forEach(service -> ports.put(service, 0));
         System.out.println("starting a local stack in " + settings.data() + " (enrich with two instances) ...");
-        try (LocalStack stack = LocalStack.start(new LocalStack.Settings(settings.repo(), settings.data(), true, null, null, ports, "256m",
+        try (LocalStack stack = LocalStack.start(new LocalStack.Settings(settings.repo(), settings.data(), LocalStack.Store.FILE, null, null, ports, "256m",
                 "chaos-key", Map.of(), Map.of("enrich-service", 2)));
              WebhookReceiver webhook = new WebhookReceiver();
              NotificationLog notifications = new NotificationLog(stack.kafkaBootstrap())) {
