@@ -72,7 +72,7 @@ final class BenchmarkReport {
                 .append("right after the full-speed run, the stack idle:\n\n");
         jmh.forEach(line -> md.append("    ").append(line).append('\n'));
         md.append("\n## Reproduce\n\n");
-        md.append("    ./pipeline bench-pipeline      # this whole file (about 16 minutes); -Dbench.issues=N via BENCH_ISSUES=N\n");
+        md.append("    ./pipeline bench-pipeline      # this whole file (about 20 minutes); -Dbench.issues=N via BENCH_ISSUES=N\n");
         md.append("    ./pipeline bench [PATTERN]     # the JMH benchmarks only\n");
         return md.toString();
     }
