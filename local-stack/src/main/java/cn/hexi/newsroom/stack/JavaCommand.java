@@ -30,8 +30,8 @@ final class JavaCommand {
         /**
          * {@link #LONG_LIVED} with every page of the heap touched at start-up. A heap that only grows touches new pages
          * of its old generation in each young collection, and the kernel's first-touch faults were a third of the
-         * benchmark's store's CPU (0.93 to 0.99 ms per article without, 0.64 ms with). The price: seconds more to
-         * start, and the whole heap resident from the start.
+         * benchmark's store's CPU (0.93 to 1.13 ms per article without, 0.59 and 0.64 ms with). The price: seconds
+         * more to start, and the whole heap resident from the start.
          */
         LONG_LIVED_PRE_TOUCHED(LONG_LIVED, "-XX:+AlwaysPreTouch");
 

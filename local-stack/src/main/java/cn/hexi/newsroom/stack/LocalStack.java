@@ -55,14 +55,14 @@ public final class LocalStack implements AutoCloseable {
 
     /** Where the embedded store keeps its documents, and the heap its JVM has for them. */
     public enum Store {
-        /** An H2 file under the data directory, each write committed before it is acknowledged. */
+        /** An H2 file under the data directory, each write committed before it is acknowledged: {@code ./pipeline up}, chaos. */
         FILE("512m", JavaCommand.Heap.LONG_LIVED),
         /**
-         * In memory, where it holds everything the benchmark's runs store: about 55 KB an article with its issue (2.6 GB
-         * for 49,000).
+         * In memory: the tests'. The heap is sized for what the benchmark's runs store, about 55 KB an article with its
+         * issue (2.6 GB for 49,000); a test touches little of it.
          */
         MEMORY("6g", JavaCommand.Heap.LONG_LIVED),
-        /** In memory, with the whole heap touched at start-up (the benchmark's: 6 GB resident from the start). */
+        /** In memory, with the whole heap touched at start-up: the benchmark's (6 GB resident from the start). */
         MEMORY_PRE_TOUCHED("6g", JavaCommand.Heap.LONG_LIVED_PRE_TOUCHED);
 
         private final String heap;
